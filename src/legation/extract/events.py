@@ -1,0 +1,221 @@
+"""The event coder: verb patterns applied to the dependency parse.
+
+For each verb with a pattern, find its source (subject, or passive agent), its target (the
+pattern's slots), negation, modality and who claims it (the subject of a governing speech verb).
+Actors come from ``extract.actors``; codes, scores and PLOVER from ``knowledge``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from legation.extract.actors import ArticleActors
+from legation.knowledge import codes
+from legation.knowledge.patterns import PatternSet, VerbPattern
+from legation.records import Actor, Article, Event
+
+SPEECH_VERBS = {"say", "tell", "claim", "announce", "report", "state", "add", "insist",
+                "confirm", "declare", "allege", "admit", "stress", "note", "warn"}
+NEGATING_VERBS = {"refuse", "fail", "decline", "deny"}
+INTENT_VERBS = {"plan", "intend", "want", "prepare", "offer", "hope", "seek", "aim", "expect",
+                "propose", "promise", "pledge", "vow", "threaten"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
+FUTURE_AUX = {"will", "shall"}
+DEMAND_VERBS = {"demand", "urge", "call", "insist", "ask"}
+READY_ADJ = {"ready", "prepared", "willing", "set", "poised"}
+
+
+@dataclass(frozen=True)
+class Found:
+    """An event found in a sentence, before it is numbered and merged."""
+
+    pattern: VerbPattern
+    trigger: Token
+    source: Actor | None
+    target: Actor | None
+    negated: bool
+    modality: str
+    claimed_by: Actor | None
+
+
+def _children(token: Token, dep: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ == dep]
+
+
+def _governor_chain(verb: Token) -> Iterator[Token]:
+    """Verbs that govern ``verb`` through xcomp/ccomp/conj/advcl links, nearest first."""
+    tok = verb
+    while tok.dep_ in ("xcomp", "ccomp", "conj", "advcl", "acomp", "pcomp", "prep",
+                       "dobj") and tok.head.i != tok.i:
+        tok = tok.head
+        yield tok
+
+
+def _source_tokens(verb: Token) -> list[Token]:
+    """Subject of the verb, climbing through "agreed to meet", "X and then met" …"""
+    agents = [p for c in _children(verb, "agent") for p in _children(c, "pobj")]
+    if agents:
+        return agents
+    subj = _children(verb, "nsubj")
+    if subj:
+        return subj
+    for gov in _governor_chain(verb):
+        subj = _children(gov, "nsubj")
+        if subj:
+            return subj
+        if gov.dep_ not in ("xcomp", "conj", "acomp", "prep", "pcomp", "dobj"):
+            break
+    return []
+
+
+def _slot_tokens(verb: Token, obj: Token | None, slot: str) -> list[Token]:
+    if slot == "dobj":
+        passive = _children(verb, "nsubjpass")
+        return _children(verb, "dobj") or passive
+    if slot == "dative":
+        return _children(verb, "dative")
+    if slot == "poss":
+        owner = obj or next(iter(_children(verb, "dobj") + _children(verb, "nsubjpass")), None)
+        return _children(owner, "poss") if owner is not None else []
+    found = []
+    for head in (verb, obj) if obj is not None else (verb,):
+        for prep in head.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ == slot:
+                found += _children(prep, "pobj")
+    return found
+
+
+def _negated(verb: Token) -> bool:
+    if _children(verb, "neg"):
+        return True
+    for gov in _governor_chain(verb):
+        if gov.lemma_ in NEGATING_VERBS or _children(gov, "neg"):
+            return True
+        if gov.dep_ != "xcomp":
+            break
+    return False
+
+
+def _modality(verb: Token) -> str:
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & HYPOTHETICAL_AUX:
+        return "hypothetical"
+    chain = []
+    tok = verb
+    while tok.dep_ in ("xcomp", "acomp") and tok.head.i != tok.i:
+        tok = tok.head
+        chain.append(tok)
+    for gov in chain:
+        if gov.lemma_ in DEMAND_VERBS:
+            return "demanded"
+        if gov.lemma_ in INTENT_VERBS or gov.lemma_ in READY_ADJ:
+            return "intended"
+    if aux & FUTURE_AUX or (verb.dep_ == "xcomp" and verb.head.lemma_ == "be"):
+        return "intended"
+    return "actual"
+
+
+def _claimant(verb: Token, actors: ArticleActors) -> Actor | None:
+    for gov in _governor_chain(verb):
+        if gov.lemma_ in SPEECH_VERBS and verb.dep_ != "conj":
+            subj = _children(gov, "nsubj")
+            found = actors.actors_for(subj[0]) if subj else []
+            return found[0] if found else None
+        if gov.dep_ not in ("xcomp", "ccomp", "conj"):
+            break
+    return None
+
+
+def _match(verb: Token, patterns: PatternSet) -> tuple[VerbPattern, Token | None] | None:
+    objects = _children(verb, "dobj") + _children(verb, "nsubjpass")
+    for pattern in patterns.candidates(verb.lemma_.lower()):
+        if not pattern.objects:
+            return pattern, None
+        for obj in objects:
+            if obj.lemma_.lower() in pattern.objects:
+                return pattern, obj
+    return None
+
+
+def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
+                allow_missing_target: bool = False) -> list[Found]:
+    """Every pattern match in ``doc`` with its arguments resolved."""
+    found: list[Found] = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT":
+            continue
+        hit = _match(verb, patterns)
+        if hit is None:
+            continue
+        pattern, obj = hit
+        sources = [a for t in _source_tokens(verb) for a in actors.actors_for(t)]
+        targets: list[Actor] = []
+        for slot in pattern.target:
+            targets = [a for t in _slot_tokens(verb, obj, slot) for a in actors.actors_for(t)]
+            if targets:
+                break
+        if pattern.symmetric and not targets and len(sources) > 1:
+            pairs = [(s, t) for s in sources for t in sources if s != t]
+        else:
+            pairs = [(s, t) for s in sources for t in targets or [None]]  # type: ignore[list-item]
+        negated, modality = _negated(verb), _modality(verb)
+        claimed = _claimant(verb, actors)
+        for source, target in pairs:
+            if target is None and not allow_missing_target:
+                continue
+            if target is not None and source.code == target.code and source.name == target.name:
+                continue
+            found.append(Found(pattern, verb, source, target, negated, modality, claimed))
+    return found
+
+
+def to_events(found: list[Found], doc: Doc, article: Article) -> list[Event]:
+    """Number, score and merge found events: one event told twice is one event."""
+    sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
+    merged: dict[tuple, Event] = {}
+    for f in found:
+        sent = f.trigger.sent
+        key = (f.pattern.code, _key(f.source), _key(f.target), f.negated, f.modality)
+        if key in merged:
+            prev = merged[key]
+            merged[key] = replace(prev, mentions=prev.mentions + 1)
+            continue
+        code = codes.lookup(f.pattern.code)
+        spans = [(f.trigger.idx, f.trigger.idx + len(f.trigger))]
+        spans += [(a.start, a.end) for a in (f.source, f.target) if a and a.start is not None]
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        event_id = hashlib.sha1(
+            f"{article.id}|{start}|{end}|{code.code}|{key[1]}|{key[2]}".encode()
+        ).hexdigest()[:16]
+        merged[key] = Event(
+            event_id=event_id, article_id=article.id, sentence=sentence_of[sent.start],
+            start=start, end=end, evidence=article.text[sent.start_char:sent.end_char].strip(),
+            source=f.source, target=f.target, cameo=code.code, cameo_root=codes.root(code.code),
+            quad_class=code.quad_class, goldstein=code.goldstein,
+            plover_type=code.plover_type, plover_mode=code.plover_mode,
+            negated=f.negated, modality=f.modality, claimed_by=f.claimed_by,
+            event_date=article.published,
+            date_precision=article.published_precision if article.published else None,
+            date_basis="publication" if article.published else None,
+            confidence=_confidence(f), rule=f.pattern.rule,
+        )
+    return list(merged.values())
+
+
+def _key(actor: Actor | None) -> tuple[str | None, str | None]:
+    return (actor.code, actor.kb_id or actor.name) if actor else (None, None)
+
+
+def _confidence(f: Found) -> float:
+    """Evidence-weighted: specific pattern, actors from named entries, a target found."""
+    score = 0.4
+    score += 0.15 if f.pattern.objects else 0.05
+    for actor in (f.source, f.target):
+        if actor is not None:
+            score += 0.15 if actor.kb_id or (actor.rule or "").startswith(("person", "org")) \
+                else 0.1
+    return round(min(score, 0.95), 2)

@@ -1,0 +1,121 @@
+"""The data model: frozen records passed between stages.
+
+Every stage reads and writes these and nothing else, so a stage can be tested alone and the
+store, exports and interfaces agree on one shape (see CONVENTIONS.md, "The event record").
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Precision = Literal["day", "month", "year"]
+Modality = Literal["actual", "intended", "hypothetical", "demanded"]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input text with what is known about it.
+
+    ``text`` is the text as given: offsets everywhere refer to it. ``clean`` is the repaired text
+    the parser reads; repairs never change length (they replace characters one for one and blank
+    removed parts with spaces), so an offset in ``clean`` is the same offset in ``text``.
+    """
+
+    id: str
+    text: str
+    clean: str
+    source: str
+    content_hash: str
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: str | None = None
+    published_precision: Precision | None = None
+    published_basis: Literal["given", "text"] | None = None
+
+    def __post_init__(self) -> None:
+        if len(self.clean) != len(self.text):
+            raise ValueError(f"article {self.id}: repaired text must keep the raw length")
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """An input that could not be read: which one and why, so the batch can go on."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A coded actor as it appears in one place of one article."""
+
+    code: str | None
+    country: str | None
+    sector: str | None
+    name: str | None
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    kb_id: str | None = None
+    rule: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The event-record shape (CONVENTIONS.md): without the resolution rule."""
+        d = asdict(self)
+        d.pop("rule")
+        return d
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place; ``basis`` says whether the event's text states it or we inferred it."""
+
+    name: str
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    feature: str | None
+    basis: Literal["stated", "inferred"] = "stated"
+
+
+@dataclass(frozen=True)
+class Event:
+    """One coded event: the row of GDELT/ICEWS/POLECAT-style event data, with its evidence."""
+
+    event_id: str
+    article_id: str
+    sentence: int
+    start: int
+    end: int
+    evidence: str
+    source: Actor | None
+    target: Actor | None
+    cameo: str
+    cameo_root: str
+    quad_class: int
+    goldstein: float
+    plover_type: str | None
+    plover_mode: str | None
+    negated: bool = False
+    modality: Modality = "actual"
+    claimed_by: Actor | None = None
+    event_date: str | None = None
+    date_precision: Precision | None = None
+    date_basis: Literal["stated", "inferred", "publication"] | None = None
+    place: Place | None = None
+    confidence: float = 0.5
+    mentions: int = 1
+    rule: str | None = field(default=None, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON Lines record: every field present, unknown values null."""
+        d = asdict(self)
+        d.pop("rule")
+        for key in ("source", "target", "claimed_by"):
+            actor = getattr(self, key)
+            d[key] = actor.to_dict() if actor else None
+        return d

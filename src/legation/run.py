@@ -1,0 +1,144 @@
+"""Orchestration: read → parse in batches → extract → store, with a failure boundary per article.
+
+One article that breaks any stage is reported (which one, why) and the rest of the batch is
+coded; the summary says what happened to every input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from legation import __version__
+from legation.extract import CodeOptions, code_doc
+from legation.knowledge.bundle import Knowledge, load_knowledge
+from legation.nlp import load_model, model_id
+from legation.read import read_inputs, read_text
+from legation.records import Actor, Article, Event, ReadFailure
+from legation.store import Provenance, Store
+
+BATCH_SIZE = 16
+
+
+@dataclass(frozen=True)
+class CodedArticle:
+    """One article with everything extracted from it."""
+
+    article: Article
+    events: list[Event]
+    mentions: list[Actor]
+
+
+@dataclass
+class RunSummary:
+    """What a run did with every input: the CLI prints it and the store keeps it."""
+
+    inputs: int = 0
+    coded: int = 0
+    unchanged: int = 0
+    failures: list[ReadFailure] = field(default_factory=list)
+    per_article: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    @property
+    def events(self) -> int:
+        return sum(n for _, n in self.per_article)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "inputs": self.inputs, "coded": self.coded, "unchanged": self.unchanged,
+            "failed": self.failed, "events": self.events,
+            "failures": [{"source": f.source, "reason": f.reason} for f in self.failures],
+        }
+
+
+class Coder:
+    """The spaCy pipeline and the knowledge, loaded once, applied to many articles."""
+
+    def __init__(self, model: str | None = None, actor_files: Iterable[Path] = (),
+                 options: CodeOptions | None = None) -> None:
+        self.nlp: Language = load_model(model)
+        self.knowledge: Knowledge = load_knowledge(tuple(actor_files))
+        self.options = options or CodeOptions()
+
+    @property
+    def provenance(self) -> Provenance:
+        return Provenance(__version__, model_id(self.nlp), self.knowledge.hash)
+
+    def parse(self, articles: list[Article], workers: int = 1) -> Iterator[tuple[Article, Doc]]:
+        """Parse the repaired texts with ``nlp.pipe``; ``workers`` > 1 uses spaCy processes."""
+        texts = ((a.clean, i) for i, a in enumerate(articles))
+        for doc, i in self.nlp.pipe(texts, as_tuples=True, batch_size=BATCH_SIZE,
+                                    n_process=max(1, workers)):
+            yield articles[i], doc
+
+    def extract(self, article: Article, doc: Doc) -> CodedArticle:
+        events, mentions = code_doc(doc, article, self.knowledge, self.options)
+        return CodedArticle(article, events, mentions)
+
+    def code(self, articles: list[Article], workers: int = 1
+             ) -> Iterator[CodedArticle | ReadFailure]:
+        """Code each article; an article that fails extraction comes back as a failure."""
+        for article, doc in self.parse(articles, workers):
+            try:
+                yield self.extract(article, doc)
+            except Exception as exc:  # one bad article must not stop the batch
+                yield ReadFailure(article.source, f"coding failed: {type(exc).__name__}: {exc}")
+
+    def code_text(self, text: str, published: str | None = None,
+                  article_id: str | None = None) -> CodedArticle:
+        """Code one string (``explain``, ``eval``, the HTTP API)."""
+        article = read_text(text, source="<text>", article_id=article_id, published=published)
+        return self.extract(article, self.nlp(article.clean))
+
+
+Progress = Callable[[int, int], None]
+
+
+def code_inputs(inputs: list[str], store: Store | None, coder: Coder, *,
+                manifest: Path | None = None, max_chars: int = 1_000_000, workers: int = 1,
+                force: bool = False, on_progress: Progress | None = None,
+                on_article: Callable[[CodedArticle], None] | None = None) -> RunSummary:
+    """The ``legation code`` job: read all inputs, code what changed, store it, summarise."""
+    started = datetime.now(UTC)
+    summary = RunSummary()
+    todo: list[Article] = []
+    for item in read_inputs(inputs, manifest=manifest, max_chars=max_chars):
+        summary.inputs += 1
+        if isinstance(item, ReadFailure):
+            summary.failures.append(item)
+        elif store is not None and not force and store.is_current(item, coder.provenance):
+            summary.unchanged += 1
+        else:
+            todo.append(item)
+    done = 0
+    for result in coder.code(todo, workers):
+        done += 1
+        if isinstance(result, ReadFailure):
+            summary.failures.append(result)
+        else:
+            try:
+                if store is not None:
+                    store.write_article(result.article, result.events, result.mentions,
+                                        coder.provenance)
+            except Exception as exc:
+                summary.failures.append(ReadFailure(result.article.source,
+                                                    f"storing failed: {exc}"))
+            else:
+                summary.coded += 1
+                summary.per_article.append((result.article.id, len(result.events)))
+                if on_article:
+                    on_article(result)
+        if on_progress:
+            on_progress(done, len(todo))
+    if store is not None:
+        store.record_run(started, summary.as_dict())
+    return summary

@@ -1,0 +1,304 @@
+"""The DuckDB store: schema, one transaction per article, queries and exports.
+
+Re-coding an article replaces all its records inside one transaction, so a re-run adds no
+duplicates and a crash (or a bad record) leaves the previous state intact.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import duckdb
+import pyarrow as pa
+
+from legation.errors import StoreError
+from legation.records import Actor, Article, Event
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = "legation.duckdb"
+
+ACTOR_TYPE = (
+    "STRUCT(code VARCHAR, country VARCHAR, sector VARCHAR, name VARCHAR, text VARCHAR, "
+    '"start" INTEGER, "end" INTEGER, kb_id VARCHAR)'
+)
+PLACE_TYPE = (
+    "STRUCT(name VARCHAR, geonames_id BIGINT, lat DOUBLE, lon DOUBLE, country VARCHAR, "
+    "feature VARCHAR, basis VARCHAR)"
+)
+
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS articles (
+    article_id VARCHAR PRIMARY KEY, source VARCHAR, content_hash VARCHAR NOT NULL,
+    outlet VARCHAR, title VARCHAR, url VARCHAR, author VARCHAR,
+    published VARCHAR, published_precision VARCHAR, published_basis VARCHAR,
+    text VARCHAR NOT NULL, coder_version VARCHAR, model VARCHAR, knowledge_hash VARCHAR,
+    coded_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS events (
+    event_id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, sentence INTEGER,
+    "start" INTEGER NOT NULL, "end" INTEGER NOT NULL, evidence VARCHAR,
+    source {ACTOR_TYPE}, target {ACTOR_TYPE},
+    cameo VARCHAR NOT NULL, cameo_root VARCHAR NOT NULL,
+    quad_class TINYINT CHECK (quad_class BETWEEN 1 AND 4),
+    goldstein DOUBLE CHECK (goldstein BETWEEN -10 AND 10),
+    plover_type VARCHAR, plover_mode VARCHAR, negated BOOLEAN, modality VARCHAR,
+    claimed_by {ACTOR_TYPE}, event_date VARCHAR, date_precision VARCHAR, date_basis VARCHAR,
+    place {PLACE_TYPE},
+    confidence DOUBLE CHECK (confidence BETWEEN 0 AND 1), mentions INTEGER
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id VARCHAR NOT NULL, sentence INTEGER, "start" INTEGER, "end" INTEGER,
+    text VARCHAR, code VARCHAR, country VARCHAR, sector VARCHAR, name VARCHAR,
+    kb_id VARCHAR, rule VARCHAR
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id VARCHAR NOT NULL, "start" INTEGER, "end" INTEGER, content VARCHAR,
+    direct BOOLEAN, cue VARCHAR, speaker {ACTOR_TYPE}, relay {ACTOR_TYPE}
+);
+CREATE TABLE IF NOT EXISTS places (
+    article_id VARCHAR NOT NULL, "start" INTEGER, "end" INTEGER, text VARCHAR,
+    name VARCHAR, geonames_id BIGINT, lat DOUBLE, lon DOUBLE, country VARCHAR,
+    feature VARCHAR, rule VARCHAR
+);
+CREATE TABLE IF NOT EXISTS stories (story_id VARCHAR, article_id VARCHAR);
+CREATE TABLE IF NOT EXISTS runs (
+    started TIMESTAMP, finished TIMESTAMP, inputs INTEGER, coded INTEGER,
+    unchanged INTEGER, failed INTEGER, events INTEGER, failures VARCHAR
+);
+"""
+
+ARTICLE_TABLES = ("events", "mentions", "quotes", "places", "stories", "articles")
+
+_ACTOR_FIELDS = [
+    ("code", pa.string()), ("country", pa.string()), ("sector", pa.string()),
+    ("name", pa.string()), ("text", pa.string()), ("start", pa.int32()),
+    ("end", pa.int32()), ("kb_id", pa.string()),
+]
+_PLACE_FIELDS = [
+    ("name", pa.string()), ("geonames_id", pa.int64()), ("lat", pa.float64()),
+    ("lon", pa.float64()), ("country", pa.string()), ("feature", pa.string()),
+    ("basis", pa.string()),
+]
+EVENT_SCHEMA = pa.schema([
+    ("event_id", pa.string()), ("article_id", pa.string()), ("sentence", pa.int32()),
+    ("start", pa.int32()), ("end", pa.int32()), ("evidence", pa.string()),
+    ("source", pa.struct(_ACTOR_FIELDS)), ("target", pa.struct(_ACTOR_FIELDS)),
+    ("cameo", pa.string()), ("cameo_root", pa.string()), ("quad_class", pa.int8()),
+    ("goldstein", pa.float64()), ("plover_type", pa.string()), ("plover_mode", pa.string()),
+    ("negated", pa.bool_()), ("modality", pa.string()),
+    ("claimed_by", pa.struct(_ACTOR_FIELDS)), ("event_date", pa.string()),
+    ("date_precision", pa.string()), ("date_basis", pa.string()),
+    ("place", pa.struct(_PLACE_FIELDS)), ("confidence", pa.float64()),
+    ("mentions", pa.int32()),
+])
+
+ExportFormat = Literal["jsonl", "csv", "parquet"]
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What produced a coding: stored with every article so results can be traced and redone."""
+
+    coder_version: str
+    model: str
+    knowledge_hash: str
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """The filters of ``legation events`` and the HTTP API, bound as parameters, never spliced."""
+
+    source: str | None = None
+    target: str | None = None
+    root: str | None = None
+    since: str | None = None
+    until: str | None = None
+    article: str | None = None
+    include_undated: bool = False
+
+    def where(self) -> tuple[str, list[Any]]:
+        """SQL WHERE clause and its parameters; actor filters match a country or a code prefix."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        for side, value in (("source", self.source), ("target", self.target)):
+            if value:
+                clauses.append(f"({side}.country = ? OR starts_with({side}.code, ?))")
+                params += [value.upper(), value.upper()]
+        if self.root:
+            clauses.append("cameo_root = ?")
+            params.append(self.root.zfill(2))
+        if self.article:
+            clauses.append("article_id = ?")
+            params.append(self.article)
+        if self.since or self.until:
+            dated = []
+            if self.since:
+                # A coarser event date ("2015-10") is kept when its period reaches ``since``.
+                dated.append("event_date >= left(?, length(event_date))")
+                params.append(self.since)
+            if self.until:
+                # "2015-10-31" must keep "2015-10-31" and the coarser "2015-10"; compare prefixes.
+                dated.append("event_date <= ? || '~'")
+                params.append(self.until)
+            cond = " AND ".join(dated)
+            clauses.append(f"(event_date IS NULL OR ({cond}))" if self.include_undated
+                           else f"({cond})")
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+class Store:
+    """A DuckDB file holding articles and what was coded from them."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise StoreError(f"database {self.path} does not exist; code something into it first "
+                             f"with 'legation code INPUT --db {self.path}'")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as exc:
+            raise StoreError(
+                f"cannot open {self.path}: {exc}. Another process (e.g. 'legation serve') may "
+                "hold it; stop it or code into another file."
+            ) from exc
+        if not read_only:
+            self._migrate()
+        self._check_version()
+
+    def _migrate(self) -> None:
+        self.con.execute(SCHEMA)
+        self.con.execute(
+            "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+            [str(SCHEMA_VERSION)],
+        )
+
+    def _check_version(self) -> None:
+        try:
+            row = self.con.execute(
+                "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except duckdb.CatalogException as exc:
+            raise StoreError(f"{self.path} is not a Legation database (no meta table)") from exc
+        if row is None or int(row[0]) > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} has schema version {row and row[0]}; this Legation "
+                             f"reads version {SCHEMA_VERSION}. Upgrade Legation.")
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def is_current(self, article: Article, prov: Provenance) -> bool:
+        """True when this exact text was already coded by this coder, model and knowledge."""
+        row = self.con.execute(
+            "SELECT content_hash, coder_version, model, knowledge_hash FROM articles "
+            "WHERE article_id = ?", [article.id]).fetchone()
+        return row == (article.content_hash, prov.coder_version, prov.model, prov.knowledge_hash)
+
+    def write_article(self, article: Article, events: Sequence[Event],
+                      mentions: Sequence[Actor], prov: Provenance) -> None:
+        """Replace everything stored for ``article`` in one transaction."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for table in ARTICLE_TABLES:
+                con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article.id])
+            con.execute(
+                "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [article.id, article.source, article.content_hash, article.outlet,
+                 article.title, article.url, article.author, article.published,
+                 article.published_precision, article.published_basis, article.text,
+                 prov.coder_version, prov.model, prov.knowledge_hash, datetime.now(UTC)],
+            )
+            if events:
+                batch = events_table(events)  # noqa: F841 (read by DuckDB's replacement scan)
+                con.execute("INSERT INTO events SELECT * FROM batch")
+            if mentions:
+                con.executemany(
+                    "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    [[article.id, None, m.start, m.end, m.text, m.code, m.country, m.sector,
+                      m.name, m.kb_id, m.rule] for m in mentions],
+                )
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+
+    def record_run(self, started: datetime, summary: dict[str, Any]) -> None:
+        """Keep the summary of one ``legation code`` run, failures included."""
+        self.con.execute(
+            "INSERT INTO runs VALUES (?,?,?,?,?,?,?,?)",
+            [started, datetime.now(UTC), summary["inputs"], summary["coded"],
+             summary["unchanged"], summary["failed"], summary["events"],
+             json.dumps(summary["failures"])],
+        )
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def events(self, flt: EventFilter | None = None, limit: int | None = None,
+               offset: int = 0) -> duckdb.DuckDBPyRelation:
+        """Events matching ``flt`` as a relation, ordered by date then position."""
+        where, params = (flt or EventFilter()).where()
+        sql = f'SELECT * FROM events{where} ORDER BY event_date NULLS LAST, article_id, "start"'
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return self.con.query(sql, params=params) if params else self.con.query(sql)
+
+    def iter_events(self, flt: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Events as event-record dicts (CONVENTIONS.md shape)."""
+        rel = self.events(flt)
+        cols = rel.columns
+        for row in rel.fetchall():
+            yield dict(zip(cols, row, strict=True))
+
+    def export(self, out: Path, fmt: ExportFormat, flt: EventFilter | None = None) -> int:
+        """Write events to ``out``; CSV flattens actor and place structs to ``source_code`` …"""
+        rel = self.events(flt)
+        if fmt == "csv":
+            rel = rel.select(_flat_columns())
+        tmp = f"__export_{id(rel)}"
+        rel.create_view(tmp)
+        options = {"jsonl": "FORMAT json", "csv": "FORMAT csv, HEADER",
+                   "parquet": "FORMAT parquet"}[fmt]
+        try:
+            self.con.execute(f"COPY (SELECT * FROM {tmp}) TO '{_quote_path(out)}' ({options})")
+            return self.con.execute(f"SELECT count(*) FROM {tmp}").fetchone()[0]
+        finally:
+            self.con.execute(f"DROP VIEW {tmp}")
+
+    def counts(self) -> dict[str, int]:
+        """Row counts per table, for summaries."""
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("articles", "events", "mentions")}
+
+
+def events_table(events: Iterable[Event]) -> pa.Table:
+    """Events as an Arrow table in the column order of the ``events`` table."""
+    rows = [e.to_dict() for e in events]
+    return pa.Table.from_pylist(rows, schema=EVENT_SCHEMA)
+
+
+def _flat_columns() -> str:
+    cols = ["event_id", "article_id", "sentence", '"start"', '"end"', "evidence"]
+    for side in ("source", "target", "claimed_by"):
+        cols += [f'{side}."{f}" AS {side}_{f}' for f, _ in _ACTOR_FIELDS]
+    cols += ["cameo", "cameo_root", "quad_class", "goldstein", "plover_type", "plover_mode",
+             "negated", "modality", "event_date", "date_precision", "date_basis"]
+    cols += [f'place."{f}" AS place_{f}' for f, _ in _PLACE_FIELDS]
+    cols += ["confidence", "mentions"]
+    return ", ".join(cols)
+
+
+def _quote_path(path: Path) -> str:
+    return str(path).replace("'", "''")
