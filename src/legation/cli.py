@@ -86,7 +86,7 @@ def code(
     Example: `legation code examples/corpus --manifest examples/corpus/manifest.jsonl`
     """
     from legation.extract import CodeOptions
-    from legation.run import Coder, CodedArticle, code_inputs
+    from legation.run import CodedArticle, Coder, code_inputs
 
     try:
         coder = Coder(model, actors or (), CodeOptions(allow_missing_target=allow_missing_target))
@@ -222,7 +222,7 @@ def evaluate(
     from legation.evaluate import load_gold, score
     from legation.extract import CodeOptions
     from legation.read import read_text
-    from legation.run import Coder, CodedArticle
+    from legation.run import CodedArticle, Coder
 
     if level not in ("root", "full"):
         err.print("[red]error:[/red] --level must be root or full")

@@ -37,4 +37,5 @@ def load_model(name: str | None = None) -> Language:
 
 def model_id(nlp: Language) -> str:
     """``name==version`` of a loaded pipeline, stored with every coded article."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}=={nlp.meta.get('version', '?')}"
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}=={meta.get('version', '?')}"

@@ -119,9 +119,7 @@ def code_inputs(inputs: list[str], store: Store | None, coder: Coder, *,
             summary.unchanged += 1
         else:
             todo.append(item)
-    done = 0
-    for result in coder.code(todo, workers):
-        done += 1
+    for done, result in enumerate(coder.code(todo, workers), 1):
         if isinstance(result, ReadFailure):
             summary.failures.append(result)
         else:

@@ -1,4 +1,4 @@
-"""Extraction: from one parsed article to records, as pure functions of (Doc, Article, knowledge)."""
+"""Extraction: one parsed article to records, as pure functions of (Doc, Article, knowledge)."""
 
 from __future__ import annotations
 

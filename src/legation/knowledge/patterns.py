@@ -66,7 +66,8 @@ def _entry(raw: object, where: str, line: int) -> VerbPattern:
     target = tuple(raw.get("target") or ())
     for slot in target:
         if not isinstance(slot, str) or not (slot in SLOTS_FIXED or slot.isalpha()):
-            raise KnowledgeError(f"{where}: unknown target slot {slot!r}")
+            raise KnowledgeError(f"{where}: unknown target slot {slot!r} (quote prepositions "
+                                 "YAML reads as booleans: \"on\", \"off\")")
     return VerbPattern(code, frozenset(v.lower() for v in verbs),
                        frozenset(o.lower() for o in raw.get("object") or ()), target,
                        bool(raw.get("symmetric", False)), line)

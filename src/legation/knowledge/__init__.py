@@ -1,0 +1,1 @@
+"""What Legation knows: CAMEO codes, verb patterns and actors, kept as data files."""

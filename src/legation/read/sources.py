@@ -1,0 +1,165 @@
+"""Where articles come from: files, directories, JSON Lines, HTML and stdin.
+
+``read_inputs`` is the one entry point the CLI uses. Every input is read on its own: a bad one
+becomes a ReadFailure naming it and the reason, and the others are still read.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from legation.errors import InputError
+from legation.read.article import MAX_CHARS, check_length, read_text
+from legation.read.decode import decode_bytes
+from legation.read.failure import failure
+from legation.read.html import extract_html
+from legation.read.jsonl import read_jsonl
+from legation.read.manifest import Manifest, load_manifest
+from legation.read.meta import Meta
+from legation.records import Article, ReadFailure
+
+STDIN = "-"
+DIRECTORY_SUFFIXES = (".txt", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+# Bytes a file may have before it is certainly over --max-chars (UTF-8: at most 4 a character;
+# HTML also carries markup), checked before reading it whole.
+BYTES_PER_CHAR = {"text": 4, "html": 50}
+
+Item = Article | ReadFailure
+
+
+def read_inputs(
+    inputs: list[str], manifest: Path | None = None, max_chars: int = MAX_CHARS
+) -> Iterator[Item]:
+    """Articles (or failures) from files, directories, ``.jsonl`` files and ``-`` (stdin).
+
+    The manifest is loaded at once, so a bad manifest is an InputError raised here, before
+    any input is read; after that nothing is raised for a bad input.
+    """
+    entries = load_manifest(manifest) if manifest is not None else Manifest()
+    return _read_all(inputs, entries, max_chars)
+
+
+def _read_all(inputs: list[str], manifest: Manifest, max_chars: int) -> Iterator[Item]:
+    for name in inputs:
+        try:
+            if name == STDIN:
+                yield _read_stdin(max_chars)
+                continue
+            path = Path(name)
+            if path.is_dir():
+                yield from _read_directory(path, manifest, max_chars)
+            elif path.suffix.lower() == ".jsonl":
+                yield from _read_jsonl_file(path, max_chars)
+            else:
+                yield _read_file(path, path.name, manifest, max_chars)
+        except Exception as exc:  # one bad input must not stop the batch
+            yield failure(name, exc)
+
+
+def _read_stdin(max_chars: int) -> Item:
+    source = "<stdin>"
+    try:
+        buffer = getattr(sys.stdin, "buffer", None)
+        text = decode_bytes(buffer.read()) if buffer is not None else sys.stdin.read()
+        return read_text(text, source, max_chars=max_chars)
+    except Exception as exc:
+        return failure(source, exc)
+
+
+def _is_manifest(path: Path, manifest: Manifest) -> bool:
+    if manifest.path is None:
+        return False
+    try:
+        return path.samefile(manifest.path)
+    except OSError:
+        return False
+
+
+def _walk(root: Path) -> Iterator[Path | ReadFailure]:
+    """Files under ``root`` with a readable suffix, sorted by relative path; hidden ones skipped.
+
+    An unreadable subdirectory comes back as a failure rather than silently missing.
+    """
+    found: list[Path] = []
+    problems: list[ReadFailure] = []
+
+    def on_error(exc: OSError) -> None:
+        problems.append(failure(str(exc.filename or root), exc))
+
+    for folder, dirs, files in os.walk(root, onerror=on_error):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(
+            Path(folder, f)
+            for f in files
+            if not f.startswith(".") and f.lower().endswith(DIRECTORY_SUFFIXES)
+        )
+    yield from problems
+    yield from sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def _read_directory(root: Path, manifest: Manifest, max_chars: int) -> Iterator[Item]:
+    for path in _walk(root):
+        if isinstance(path, ReadFailure):
+            yield path
+        elif not _is_manifest(path, manifest):
+            try:
+                yield _read_file(path, path.relative_to(root).as_posix(), manifest, max_chars)
+            except Exception as exc:
+                yield failure(str(path), exc)
+
+
+def _read_bytes(path: Path, kind: str, max_chars: int) -> bytes:
+    """The file's bytes, refusing one too large to be an article before reading it."""
+    size = path.stat().st_size
+    if size > BYTES_PER_CHAR[kind] * max_chars + 4:
+        raise InputError(f"file is {size:,} bytes, certainly over --max-chars {max_chars:,}")
+    return path.read_bytes()
+
+
+def _read_file(path: Path, relative: str, manifest: Manifest, max_chars: int) -> Item:
+    """One .txt or .html file; its id is ``relative`` without the extension."""
+    source = str(path)
+    try:
+        if not path.exists():
+            raise FileNotFoundError(path)
+        article_id = relative.rsplit(".", 1)[0] if "." in Path(relative).name else relative
+        given = manifest.lookup(relative, path.name) or Meta()
+        if path.suffix.lower() in HTML_SUFFIXES:
+            data = _read_bytes(path, "html", max_chars)
+            try:
+                content: str | bytes = decode_bytes(data)
+            except InputError:
+                if b"\x00" in data or not data:
+                    raise
+                content = data  # not UTF-8: let trafilatura read the page's declared charset
+            text, found = extract_html(content)
+            check_length(len(text), max_chars)
+            given = given.over(found)
+        else:
+            text = decode_bytes(_read_bytes(path, "text", max_chars))
+        return read_text(
+            text,
+            source,
+            article_id=article_id,
+            outlet=given.outlet,
+            title=given.title,
+            url=given.url,
+            author=given.author,
+            published=given.published,
+            max_chars=max_chars,
+        )
+    except Exception as exc:
+        return failure(source, exc)
+
+
+def _read_jsonl_file(path: Path, max_chars: int) -> Iterator[Item]:
+    try:
+        text = decode_bytes(path.read_bytes())
+    except Exception as exc:
+        yield failure(str(path), exc)
+        return
+    yield from read_jsonl(text, str(path), max_chars)

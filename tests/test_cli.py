@@ -1,0 +1,167 @@
+"""The CLI end to end: real files, the real model, a real DuckDB file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from legation.cli import app
+
+runner = CliRunner()
+
+ARTICLE = (
+    "Russian Foreign Minister Sergei Lavrov met US Secretary of State John Kerry in Moscow. "
+    "The two sides held talks on the conflict.\n\nTurkey condemned Russia over the incident.\n"
+)
+REQUIRED = {"event_id", "article_id", "sentence", "start", "end", "evidence", "source", "target",
+            "cameo", "cameo_root", "quad_class", "goldstein", "plover_type", "plover_mode",
+            "negated", "modality", "claimed_by", "event_date", "date_precision", "date_basis",
+            "place", "confidence", "mentions"}
+
+
+def run(*args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input, env={"COLUMNS": "200"})
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    d = tmp_path / "in"
+    (d / "sub").mkdir(parents=True)
+    (d / "a.txt").write_text(ARTICLE)
+    (d / "sub" / "b.txt").write_text("Iran praised Iraq for its help.\n")
+    (d / "README.md").write_text("not an article")
+    (d / "manifest.jsonl").write_text(
+        json.dumps({"file": "a.txt", "outlet": "Test Wire", "published": "2015-05-07",
+                    "title": "Talks"}) + "\n")
+    return d
+
+
+def test_code_directory_writes_db_and_out(corpus: Path, tmp_path: Path) -> None:
+    db, out = tmp_path / "x.duckdb", tmp_path / "events.jsonl"
+    result = run("code", str(corpus), "--manifest", str(corpus / "manifest.jsonl"),
+                 "--db", str(db), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "2 coded" in result.output and str(db.resolve()) in result.output
+    con = duckdb.connect(str(db), read_only=True)
+    ids = sorted(r[0] for r in con.execute("SELECT article_id FROM articles").fetchall())
+    assert ids == ["a", "sub/b"]
+    assert con.execute("SELECT outlet, published FROM articles WHERE article_id='a'"
+                       ).fetchone() == ("Test Wire", "2015-05-07")
+    con.close()
+    events = [json.loads(line) for line in out.read_text().splitlines()]
+    assert events and all(e.keys() >= REQUIRED for e in events)
+    meet = [e for e in events if e["cameo_root"] == "04"]
+    assert {(e["source"]["country"], e["target"]["country"]) for e in meet} >= {("RUS", "USA")}
+    for e in events:  # offsets point into the raw text
+        text = ARTICLE if e["article_id"] == "a" else "Iran praised Iraq for its help.\n"
+        assert e["source"]["text"] == text[e["source"]["start"]:e["source"]["end"]]
+
+
+def test_rerun_adds_nothing_and_force_recodes(corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "x.duckdb")
+    assert run("code", str(corpus), "--db", db).exit_code == 0
+    before = duckdb.connect(db, read_only=True).execute("SELECT count(*) FROM events").fetchone()
+    second = run("code", str(corpus), "--db", db)
+    assert "2 unchanged" in second.output
+    third = run("code", str(corpus), "--db", db, "--force")
+    assert "2 coded" in third.output
+    con = duckdb.connect(db, read_only=True)
+    assert con.execute("SELECT count(*) FROM events").fetchone() == before
+    assert con.execute("SELECT count(*) FROM runs").fetchone()[0] == 3
+
+
+def test_bad_inputs_are_named_and_the_rest_is_coded(tmp_path: Path) -> None:
+    d = tmp_path / "bad"
+    d.mkdir()
+    (d / "good.txt").write_text("Iran praised Iraq for its help.\n")
+    (d / "empty.txt").write_text("  \n")
+    (d / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00")
+    (d / "latin1.txt").write_bytes("Caf\xe9 cr\xe8me".encode("latin-1"))
+    (d / "long.txt").write_text("Iran praised Iraq. " * 20)
+    jsonl = tmp_path / "batch.jsonl"
+    jsonl.write_text('{"id": "j1", "text": "Iran praised Iraq."}\nnot json\n{"id": "j3"}\n')
+    db = str(tmp_path / "x.duckdb")
+    result = run("code", str(d), str(jsonl), str(tmp_path / "missing.txt"), "--db", db,
+                 "--max-chars", "100")
+    assert result.exit_code == 1
+    out = result.output
+    for name in ("empty.txt", "binary.txt", "latin1.txt", "long.txt", "batch.jsonl:2",
+                 "batch.jsonl:3", "missing.txt"):
+        assert name in out, f"{name} not reported:\n{out}"
+    ids = {r[0] for r in duckdb.connect(db, read_only=True).execute(
+        "SELECT article_id FROM articles").fetchall()}
+    assert ids == {"good", "j1"}
+
+
+def test_stdin(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.duckdb")
+    result = run("code", "-", "--db", db, input="Iran praised Iraq for its help.\n")
+    assert result.exit_code == 0, result.output
+    (aid,) = duckdb.connect(db, read_only=True).execute(
+        "SELECT article_id FROM articles").fetchone()
+    assert aid.startswith("sha1:") and len(aid) == len("sha1:") + 16
+
+
+def test_events_filters_and_json(corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "x.duckdb")
+    run("code", str(corpus), "--manifest", str(corpus / "manifest.jsonl"), "--db", db)
+    rows = [json.loads(x) for x in run("events", "--db", db, "--json").stdout.splitlines()]
+    assert rows and all(r.keys() >= REQUIRED for r in rows)
+    rus = [json.loads(x) for x in
+           run("events", "--db", db, "--source", "RUS", "--json").stdout.splitlines()]
+    assert rus and all(r["source"]["country"] == "RUS" for r in rus)
+    assert len(rus) < len(rows)
+    roots = {json.loads(x)["cameo_root"] for x in
+             run("events", "--db", db, "--root", "11", "--json").stdout.splitlines()}
+    assert roots == {"11"}
+    table = run("events", "--db", db)
+    assert table.exit_code == 0 and "events" in table.output
+
+
+def test_export_formats(corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "x.duckdb")
+    run("code", str(corpus), "--db", db)
+    for fmt in ("jsonl", "csv", "parquet"):
+        target = tmp_path / f"e.{fmt}"
+        result = run("export", "--db", db, "--format", fmt, "--out", str(target))
+        assert result.exit_code == 0, result.output
+        assert target.stat().st_size > 0
+    assert "source_code" in (tmp_path / "e.csv").read_text().splitlines()[0]
+    assert run("export", "--db", db, "--format", "xml", "--out", "x").exit_code == 2
+
+
+def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
+    result = run("events", "--db", str(tmp_path / "none.duckdb"))
+    assert result.exit_code == 1
+    assert "does not exist" in result.output
+
+
+def test_eval_reports_scores(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(u) for u in [
+        {"id": "1", "text": "Turkey condemned Russia over the incident.",
+         "events": [{"source": "TUR", "target": "RUS", "cameo": "111"}]},
+        {"id": "2", "text": "The weather was mild in Ankara on Sunday.", "events": []},
+    ]) + "\n")
+    result = run("eval", str(gold), "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["root"]["recall"] == 1.0
+    assert report["no_event_false_positive_rate"] == 0.0
+    assert "precision" in run("eval", str(gold)).output
+
+
+def test_console_script_exit_status(tmp_path: Path) -> None:
+    exe = Path(sys.executable).with_name("legation")
+    result = subprocess.run([str(exe), "code", str(tmp_path / "nothing.txt"),
+                             "--db", str(tmp_path / "x.duckdb")], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "nothing.txt" in result.stderr
+    usage = subprocess.run([str(exe), "events", "--root"], capture_output=True, text=True)
+    assert usage.returncode == 2
