@@ -52,7 +52,7 @@ def test_code_directory_writes_db_and_out(corpus: Path, tmp_path: Path) -> None:
     ids = sorted(r[0] for r in con.execute("SELECT article_id FROM articles").fetchall())
     assert ids == ["a", "sub/b"]
     assert con.execute("SELECT outlet, published FROM articles WHERE article_id='a'"
-                       ).fetchone() == ("Test Wire", "2015-05-07")
+                       ).fetchall()[0] == ("Test Wire", "2015-05-07")
     con.close()
     events = [json.loads(line) for line in out.read_text().splitlines()]
     assert events and all(e.keys() >= REQUIRED for e in events)
@@ -66,14 +66,14 @@ def test_code_directory_writes_db_and_out(corpus: Path, tmp_path: Path) -> None:
 def test_rerun_adds_nothing_and_force_recodes(corpus: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "x.duckdb")
     assert run("code", str(corpus), "--db", db).exit_code == 0
-    before = duckdb.connect(db, read_only=True).execute("SELECT count(*) FROM events").fetchone()
+    before = duckdb.connect(db, read_only=True).execute("SELECT count(*) FROM events").fetchall()[0]
     second = run("code", str(corpus), "--db", db)
     assert "2 unchanged" in second.output
     third = run("code", str(corpus), "--db", db, "--force")
     assert "2 coded" in third.output
     con = duckdb.connect(db, read_only=True)
-    assert con.execute("SELECT count(*) FROM events").fetchone() == before
-    assert con.execute("SELECT count(*) FROM runs").fetchone()[0] == 3
+    assert con.execute("SELECT count(*) FROM events").fetchall()[0] == before
+    assert con.execute("SELECT count(*) FROM runs").fetchall()[0][0] == 3
 
 
 def test_bad_inputs_are_named_and_the_rest_is_coded(tmp_path: Path) -> None:
@@ -104,7 +104,7 @@ def test_stdin(tmp_path: Path) -> None:
     result = run("code", "-", "--db", db, input="Iran praised Iraq for its help.\n")
     assert result.exit_code == 0, result.output
     (aid,) = duckdb.connect(db, read_only=True).execute(
-        "SELECT article_id FROM articles").fetchone()
+        "SELECT article_id FROM articles").fetchall()[0]
     assert aid.startswith("sha1:") and len(aid) == len("sha1:") + 16
 
 

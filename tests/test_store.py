@@ -58,7 +58,7 @@ def test_failed_write_keeps_previous_records(store: Store) -> None:
     with pytest.raises(duckdb.Error):
         store.write_article(replace(a, content_hash="new"), [event("a1", 4), bad], [], PROV)
     assert sorted(e["event_id"] for e in store.iter_events()) == ["a1-1", "a1-2"]
-    assert store.con.execute("SELECT content_hash FROM articles").fetchone()[0] == a.content_hash
+    assert store.con.execute("SELECT content_hash FROM articles").fetchall()[0][0] == a.content_hash
 
 
 def test_is_current_tracks_text_and_provenance(store: Store) -> None:

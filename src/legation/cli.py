@@ -276,5 +276,104 @@ def evaluate(
                   f"\n    {miss['text'][:200]}")
 
 
+def _actor_record(actor: Any) -> dict[str, Any]:
+    if actor is None:
+        return {"code": None, "country": None, "sector": None, "name": None, "kb_id": None,
+                "rule": "unresolved"}
+    return {k: getattr(actor, k) for k in ("code", "country", "sector", "name", "kb_id", "rule")}
+
+
+@app.command()
+def actor(
+    text: Annotated[str | None, typer.Argument(help="A mention: \"Russian warships\".")] = None,
+    date: Annotated[str | None, typer.Option(help="The article's date (YYYY-MM-DD): office "
+                                             "holders resolve to the role held then.")] = None,
+    batch: Annotated[Path | None, typer.Option(
+        help="JSONL of {mention, date}; one result line per input line.", exists=True,
+        dir_okay=False)] = None,
+    model: ModelOpt = None,
+    actors: ActorsOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Resolve an actor mention and say which entry and rule did it.
+
+    Example: `legation actor "Kerry" --date 2010-05-01` (a senator) vs `--date 2015-05-01`.
+    """
+    from legation.run import Coder
+
+    if (text is None) == (batch is None):
+        err.print("[red]error:[/red] give a TEXT or --batch FILE, not both or neither")
+        raise typer.Exit(2)
+    try:
+        coder = Coder(model, actors or ())
+    except LegationError as exc:
+        _fail(exc)
+    resolver = coder.knowledge.resolver(coder.nlp.vocab)
+    if batch is not None:
+        lines = [json.loads(x) for x in batch.read_text(encoding="utf-8").splitlines()
+                 if x.strip()]
+        docs = coder.nlp.pipe(str(x.get("mention", "")) for x in lines)
+        for line, doc in zip(lines, docs, strict=True):
+            found = resolver.resolve_phrase(doc, line.get("date"))
+            _print_json({"mention": line.get("mention"), "date": line.get("date"),
+                         **_actor_record(found)})
+        return
+    found = resolver.resolve_phrase(coder.nlp(text or ""), date)
+    record = _actor_record(found)
+    if as_json:
+        _print_json(record)
+        return
+    for key, value in record.items():
+        out.print(f"[bold]{key:8}[/bold] {value if value is not None else '-'}")
+
+
+@app.command()
+def explain(
+    sentence: Annotated[str, typer.Argument(help="A sentence or short text.")],
+    date: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD).")] = None,
+    model: ModelOpt = None,
+    actors: ActorsOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show the parse, the actors, the patterns that fired and the events of a sentence.
+
+    Example: `legation explain "Moscow rejected the US offer." --date 2016-07-26`
+    """
+    from legation.run import Coder
+
+    try:
+        coder = Coder(model, actors or (),)
+    except LegationError as exc:
+        _fail(exc)
+    doc = coder.nlp(sentence)
+    found = coder.knowledge.resolver(coder.nlp.vocab).resolve(doc, date)
+    coded = coder.code_text(sentence, published=date)
+    tokens = [{"i": t.i, "text": t.text, "lemma": t.lemma_, "pos": t.pos_, "dep": t.dep_,
+               "head": t.head.i, "ent": t.ent_type_ or None} for t in doc]
+    mentions = [{"text": doc[m.start:m.end].text, "actors": [
+        {**_actor_record(a), "start": a.start, "end": a.end} for a in m.actors]}
+        for m in found.mentions]
+    events = [{**e.to_dict(), "rule": e.rule} for e in coded.events]
+    if as_json:
+        _print_json({"tokens": tokens, "mentions": mentions, "events": events})
+        return
+    parse = Table(title="parse")
+    for col in ("i", "text", "lemma", "pos", "dep", "head", "ent"):
+        parse.add_column(col)
+    for t in tokens:
+        parse.add_row(*(str(t[c] or "") for c in ("i", "text", "lemma", "pos", "dep", "head",
+                                                 "ent")))
+    out.print(parse)
+    for m in mentions:
+        for a in m["actors"]:
+            out.print(f"actor  {m['text']!r} → {a['code']} ({a['name']}; {a['rule']})")
+    if not events:
+        out.print("no event: no verb pattern with a resolved source and target")
+    for e in events:
+        out.print(f"event  {_actor_cell(e['source'])} {e['cameo']} {_actor_cell(e['target'])}"
+                  f"  goldstein {e['goldstein']:+.1f}, {e['modality']}"
+                  f"{', negated' if e['negated'] else ''}; rule {e['rule']}")
+
+
 def main() -> None:
     app()

@@ -180,13 +180,18 @@ class Store:
 
     def _check_version(self) -> None:
         try:
-            row = self.con.execute(
-                "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            row = self.one("SELECT value FROM meta WHERE key = 'schema_version'")
         except duckdb.CatalogException as exc:
             raise StoreError(f"{self.path} is not a Legation database (no meta table)") from exc
         if row is None or int(row[0]) > SCHEMA_VERSION:
             raise StoreError(f"{self.path} has schema version {row and row[0]}; this Legation "
                              f"reads version {SCHEMA_VERSION}. Upgrade Legation.")
+
+    def one(self, sql: str, params: list[Any] | None = None) -> tuple[Any, ...] | None:
+        """First row of a query, fetched whole: DuckDB 2 refuses new work on a connection
+        while a result is only partly read."""
+        rows = self.con.execute(sql, params or []).fetchall()
+        return rows[0] if rows else None
 
     def close(self) -> None:
         self.con.close()
@@ -201,9 +206,8 @@ class Store:
 
     def is_current(self, article: Article, prov: Provenance) -> bool:
         """True when this exact text was already coded by this coder, model and knowledge."""
-        row = self.con.execute(
-            "SELECT content_hash, coder_version, model, knowledge_hash FROM articles "
-            "WHERE article_id = ?", [article.id]).fetchone()
+        row = self.one("SELECT content_hash, coder_version, model, knowledge_hash FROM articles "
+                       "WHERE article_id = ?", [article.id])
         return row == (article.content_hash, prov.coder_version, prov.model, prov.knowledge_hash)
 
     def write_article(self, article: Article, events: Sequence[Event],
@@ -264,22 +268,22 @@ class Store:
 
     def export(self, out: Path, fmt: ExportFormat, flt: EventFilter | None = None) -> int:
         """Write events to ``out``; CSV flattens actor and place structs to ``source_code`` …"""
+        if fmt == "jsonl":
+            n = 0
+            with out.open("w", encoding="utf-8") as sink:
+                for n, row in enumerate(self.iter_events(flt), 1):  # noqa: B007
+                    sink.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+            return n
         rel = self.events(flt)
         if fmt == "csv":
-            rel = rel.select(_flat_columns())
-        tmp = f"__export_{id(rel)}"
-        rel.create_view(tmp)
-        options = {"jsonl": "FORMAT json", "csv": "FORMAT csv, HEADER",
-                   "parquet": "FORMAT parquet"}[fmt]
-        try:
-            self.con.execute(f"COPY (SELECT * FROM {tmp}) TO '{_quote_path(out)}' ({options})")
-            return self.con.execute(f"SELECT count(*) FROM {tmp}").fetchone()[0]
-        finally:
-            self.con.execute(f"DROP VIEW {tmp}")
+            rel.select(_flat_columns()).write_csv(str(out), header=True)
+        else:
+            rel.write_parquet(str(out))
+        return len(rel)
 
     def counts(self) -> dict[str, int]:
         """Row counts per table, for summaries."""
-        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        return {t: self.one(f"SELECT count(*) FROM {t}")[0]
                 for t in ("articles", "events", "mentions")}
 
 
@@ -298,7 +302,3 @@ def _flat_columns() -> str:
     cols += [f'place."{f}" AS place_{f}' for f, _ in _PLACE_FIELDS]
     cols += ["confidence", "mentions"]
     return ", ".join(cols)
-
-
-def _quote_path(path: Path) -> str:
-    return str(path).replace("'", "''")

@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from legation.knowledge.actors import ActorKB, Country, Organization, Person
+from legation.knowledge.actors import ActorKB, Agent, Country, Organization, Person
 from legation.records import Actor
 
 # Dependency labels by which a modifier belongs to the noun phrase of its head.
@@ -25,6 +25,7 @@ NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "npa
 # Prepositions after which a capital is a place, not an actor ("in Moscow").
 PLACE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "outside", "inside",
                "around", "toward", "towards", "via", "through", "over", "on", "off", "between"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GROUP_NOUNS = {"group", "organisation", "organization", "movement", "militia"}
 
@@ -38,7 +39,7 @@ class Entry:
     """One dictionary surface form and what it names."""
 
     kind: str
-    value: Person | Organization | Country | tuple[str, str | None]  # agent: (term, sector)
+    value: Person | Organization | Country | Agent
     sector: str | None = None  # metonyms may carry a sector ("the Pentagon" → MIL)
 
 
@@ -157,10 +158,12 @@ class ActorResolver:
         covering = [(s, e) for s, es in matches for e in es if s.start <= head.i < s.end]
         best = min(covering, key=lambda se: KIND_RANK[se[1].kind]) if covering else None
         countries = _countries(matches, head)
+        title = next((e.value for _, es in matches for e in es
+                      if e.kind == "agent" and e.value.kind in ("title", "person")), None)
         if best and best[1].kind == "person":
             actors = self._person(best[1].value, best[0], day)  # type: ignore[arg-type]
         elif best and best[1].kind == "org":
-            actors = [self._org(best[1].value, best[0])]  # type: ignore[arg-type]
+            actors = [self._org(best[1].value, best[0], day)]  # type: ignore[arg-type]
         elif best and best[1].kind in ("metonym", "capital"):
             if best[1].kind == "capital" and _is_place(head):
                 return None
@@ -168,12 +171,17 @@ class ActorResolver:
             actors = [_make(country.iso3, best[1].sector or "GOV", country.name, best[0],
                             best[1].kind)]
         elif best and best[1].kind == "agent":
-            _, sector = best[1].value  # type: ignore[misc]
+            sector = best[1].value.sector  # type: ignore[union-attr]
             actors = ([_make(c.iso3, sector, c.name, text_span, f"{k}+agent")
                        for c, k in countries]
                       or [_make(None, sector, best[0].text, text_span, "agent")])
-        elif best or countries:
-            actors = [_make(c.iso3, None, c.name, text_span, k) for c, k in countries]
+        elif best or countries or title:
+            # A title in the phrase gives the sector of a name the KB does not know
+            # ("Foreign Minister Park Jin", "Russian Foreign Minister X").
+            sector = title.sector if title else None
+            rule = "+title" if title else ""
+            actors = ([_make(c.iso3, sector, c.name, text_span, k + rule) for c, k in countries]
+                      or [_make(None, sector, head.text, text_span, "title")])
         else:
             person = _person_in(matches)
             if person is None:
@@ -199,11 +207,9 @@ class ActorResolver:
         return [Actor(code, country, role.sector, name, span.text, span.start_char,
                       span.end_char, person.kb_id, f"person:{role.office}")]
 
-    def _org(self, org: Organization, span: Span) -> Actor:
-        country = org.country or (org.code[:3] if org.code[:3] in ("IGO", "NGO", "IMG", "MNC")
-                                  else None)
-        return Actor(org.code, country, org.sector, org.name, span.text, span.start_char,
-                     span.end_char, org.kb_id, f"org:{org.type}")
+    def _org(self, org: Organization, span: Span, day: dt.date | None) -> Actor:
+        return Actor(org.code, org.reported_country, org.sector_on(day), org.name, span.text,
+                     span.start_char, span.end_char, org.kb_id, f"org:{org.type}")
 
     def _add_references(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """Pronouns ("he") and "the group" take the actor of the most recent fitting mention."""
@@ -217,8 +223,10 @@ class ActorResolver:
             pool: list[Mention] = []
             if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
                 gender = PRONOUNS[tok.lower_]
-                pool = [m for m in people if m.head < tok.i
-                        and self._gender(m) in (gender, None)]
+                fitting = [m for m in people if m.head < tok.i
+                           and self._gender(m) in (gender, None)]
+                # The most recent person who was a subject, else the most recent person.
+                pool = [m for m in fitting if doc[m.head].dep_ in SUBJECT_DEPS] or fitting
             elif tok.lower_ in GROUP_NOUNS and any(c.lower_ == "the" for c in tok.children):
                 pool = [m for m in groups if m.head < tok.i]
             if pool:
@@ -249,6 +257,8 @@ class ActorResolver:
 
 def _surface_entries(kb: ActorKB) -> Iterable[tuple[str, Entry]]:
     for country in kb.countries.values():
+        if not country.actor:
+            continue
         for name in (country.name, *country.aliases):
             yield name, Entry("country", country)
         for adj in country.adjectives:
@@ -266,7 +276,7 @@ def _surface_entries(kb: ActorKB) -> Iterable[tuple[str, Entry]]:
         for name in (person.name, *person.aliases):
             yield name, Entry("person", person)
     for agent in kb.agents:
-        yield agent.term, Entry("agent", (agent.term, agent.sector))
+        yield agent.term, Entry("agent", agent)
 
 
 def _needs_exact(surface: str) -> bool:

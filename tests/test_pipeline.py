@@ -1,0 +1,78 @@
+"""The whole path on real articles: the bundled corpus and the seed articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS
+
+from legation.knowledge import codes
+from legation.run import Coder, RunSummary, code_inputs
+from legation.store import Store
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+@pytest.fixture(scope="module")
+def corpus_run(coder: Coder, tmp_path_factory: pytest.TempPathFactory
+               ) -> tuple[RunSummary, list[dict]]:
+    db = tmp_path_factory.mktemp("corpus") / "c.duckdb"
+    with Store(db) as store:
+        summary = code_inputs([str(CORPUS)], store, coder, manifest=CORPUS / "manifest.jsonl")
+        events = list(store.iter_events())
+    return summary, events
+
+
+def test_sample_corpus_codes_every_article(corpus_run: tuple[RunSummary, list[dict]]) -> None:
+    summary, _ = corpus_run
+    files = [p for p in CORPUS.iterdir() if p.suffix in (".txt", ".html")]
+    assert summary.failures == []
+    assert summary.coded == len(files) >= 10
+    with_events = sum(1 for _, n in summary.per_article if n)
+    assert with_events >= len(files) * 0.75, summary.per_article
+
+
+def test_events_are_consistent_with_the_code_table(corpus_run) -> None:
+    _, events = corpus_run
+    for e in events:
+        code = codes.lookup(e["cameo"])
+        assert e["cameo_root"] == e["cameo"][:2]
+        assert (e["goldstein"], e["quad_class"]) == (code.goldstein, code.quad_class)
+        assert e["plover_type"] == code.plover_type
+        assert 0 < e["confidence"] <= 1 and e["mentions"] >= 1
+        assert e["source"]["code"] and e["target"]["code"]
+
+
+def test_offsets_point_into_the_raw_text(corpus_run, coder: Coder) -> None:
+    _, events = corpus_run
+    texts = {}
+    for path in CORPUS.glob("*.txt"):
+        texts[path.stem] = path.read_text(encoding="utf-8")
+    checked = 0
+    for e in events:
+        raw = texts.get(e["article_id"])
+        if raw is None:
+            continue
+        for side in ("source", "target"):
+            actor = e[side]
+            assert raw[actor["start"]:actor["end"]] == actor["text"]
+        assert e["evidence"] in raw
+        assert e["start"] < e["end"] and raw[e["start"]:e["end"]] in e["evidence"]
+        checked += 1
+    assert checked >= 10
+
+
+def test_seeds_all_coded_with_manifest(coder: Coder, seeds_dir: Path, tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        summary = code_inputs([str(seeds_dir)], store, coder,
+                              manifest=seeds_dir / "manifest.jsonl")
+        rows = store.con.execute(
+            "SELECT article_id, outlet, published, author FROM articles ORDER BY 1").fetchall()
+    assert summary.failures == [] and summary.coded == 5
+    assert [r[0] for r in rows] == sorted(p.stem for p in seeds_dir.glob("*.txt"))
+    assert all(r[1] and r[2] for r in rows)
+    assert summary.events >= 5
