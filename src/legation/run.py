@@ -119,24 +119,46 @@ def code_inputs(inputs: list[str], store: Store | None, coder: Coder, *,
             summary.unchanged += 1
         else:
             todo.append(item)
+    pending: list[CodedArticle] = []
+
+    def flush() -> None:
+        for result in _store(store, coder, pending, summary.failures):
+            summary.coded += 1
+            summary.per_article.append((result.article.id, len(result.events)))
+            if on_article:
+                on_article(result)
+        pending.clear()
+
     for done, result in enumerate(coder.code(todo, workers), 1):
         if isinstance(result, ReadFailure):
             summary.failures.append(result)
         else:
-            try:
-                if store is not None:
-                    store.write_article(result.article, result.events, result.mentions,
-                                        coder.provenance)
-            except Exception as exc:
-                summary.failures.append(ReadFailure(result.article.source,
-                                                    f"storing failed: {exc}"))
-            else:
-                summary.coded += 1
-                summary.per_article.append((result.article.id, len(result.events)))
-                if on_article:
-                    on_article(result)
+            pending.append(result)
+        if len(pending) >= BATCH_SIZE:
+            flush()
         if on_progress:
             on_progress(done, len(todo))
+    flush()
     if store is not None:
         store.record_run(started, summary.as_dict())
     return summary
+
+
+def _store(store: Store | None, coder: Coder, batch: list[CodedArticle],
+           failures: list[ReadFailure]) -> list[CodedArticle]:
+    """Write a batch in one transaction; if it fails, article by article to name the bad one."""
+    if store is None or not batch:
+        return list(batch)
+    items = [(r.article, r.events, r.mentions) for r in batch]
+    try:
+        store.write_articles(items, coder.provenance)
+        return list(batch)
+    except Exception:
+        stored = []
+        for result, item in zip(batch, items, strict=True):
+            try:
+                store.write_articles([item], coder.provenance)
+                stored.append(result)
+            except Exception as exc:
+                failures.append(ReadFailure(result.article.source, f"storing failed: {exc}"))
+        return stored

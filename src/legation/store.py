@@ -53,7 +53,7 @@ CREATE TABLE IF NOT EXISTS events (
     confidence DOUBLE CHECK (confidence BETWEEN 0 AND 1), mentions INTEGER
 );
 CREATE TABLE IF NOT EXISTS mentions (
-    article_id VARCHAR NOT NULL, sentence INTEGER, "start" INTEGER, "end" INTEGER,
+    article_id VARCHAR NOT NULL, "start" INTEGER, "end" INTEGER,
     text VARCHAR, code VARCHAR, country VARCHAR, sector VARCHAR, name VARCHAR,
     kb_id VARCHAR, rule VARCHAR
 );
@@ -96,6 +96,20 @@ EVENT_SCHEMA = pa.schema([
     ("date_precision", pa.string()), ("date_basis", pa.string()),
     ("place", pa.struct(_PLACE_FIELDS)), ("confidence", pa.float64()),
     ("mentions", pa.int32()),
+])
+
+ARTICLE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("source", pa.string()), ("content_hash", pa.string()),
+    ("outlet", pa.string()), ("title", pa.string()), ("url", pa.string()),
+    ("author", pa.string()), ("published", pa.string()), ("published_precision", pa.string()),
+    ("published_basis", pa.string()), ("text", pa.string()), ("coder_version", pa.string()),
+    ("model", pa.string()), ("knowledge_hash", pa.string()), ("coded_at", pa.timestamp("us")),
+])
+MENTION_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
+    ("text", pa.string()), ("code", pa.string()), ("country", pa.string()),
+    ("sector", pa.string()), ("name", pa.string()), ("kb_id", pa.string()),
+    ("rule", pa.string()),
 ])
 
 ExportFormat = Literal["jsonl", "csv", "parquet"]
@@ -210,34 +224,47 @@ class Store:
                        "WHERE article_id = ?", [article.id])
         return row == (article.content_hash, prov.coder_version, prov.model, prov.knowledge_hash)
 
-    def write_article(self, article: Article, events: Sequence[Event],
-                      mentions: Sequence[Actor], prov: Provenance) -> None:
-        """Replace everything stored for ``article`` in one transaction."""
+    def write_articles(self, items: Sequence[tuple[Article, Sequence[Event], Sequence[Actor]]],
+                       prov: Provenance) -> None:
+        """Replace everything stored for these articles in one transaction.
+
+        One transaction for a batch keeps the commit cost off each article; a failure rolls the
+        whole batch back, and the caller retries article by article to isolate the bad one.
+        """
+        if not items:
+            return
         con = self.con
+        ids = [article.id for article, _, _ in items]
+        now = datetime.now(UTC)
+        new_articles = pa.Table.from_pylist([  # noqa: F841 (read by DuckDB's replacement scan)
+            {"article_id": a.id, "source": a.source, "content_hash": a.content_hash,
+             "outlet": a.outlet, "title": a.title, "url": a.url, "author": a.author,
+             "published": a.published, "published_precision": a.published_precision,
+             "published_basis": a.published_basis, "text": a.text,
+             "coder_version": prov.coder_version, "model": prov.model,
+             "knowledge_hash": prov.knowledge_hash, "coded_at": now}
+            for a, _, _ in items], schema=ARTICLE_SCHEMA)
+        new_events = events_table(e for _, evs, _ in items for e in evs)  # noqa: F841
+        new_mentions = pa.Table.from_pylist([  # noqa: F841
+            {"article_id": a.id, "start": m.start, "end": m.end, "text": m.text, "code": m.code,
+             "country": m.country, "sector": m.sector, "name": m.name, "kb_id": m.kb_id,
+             "rule": m.rule} for a, _, ms in items for m in ms], schema=MENTION_SCHEMA)
         con.execute("BEGIN TRANSACTION")
         try:
             for table in ARTICLE_TABLES:
-                con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article.id])
-            con.execute(
-                "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [article.id, article.source, article.content_hash, article.outlet,
-                 article.title, article.url, article.author, article.published,
-                 article.published_precision, article.published_basis, article.text,
-                 prov.coder_version, prov.model, prov.knowledge_hash, datetime.now(UTC)],
-            )
-            if events:
-                batch = events_table(events)  # noqa: F841 (read by DuckDB's replacement scan)
-                con.execute("INSERT INTO events SELECT * FROM batch")
-            if mentions:
-                con.executemany(
-                    "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    [[article.id, None, m.start, m.end, m.text, m.code, m.country, m.sector,
-                      m.name, m.kb_id, m.rule] for m in mentions],
-                )
+                con.execute(f"DELETE FROM {table} WHERE list_contains(?, article_id)", [ids])
+            con.execute("INSERT INTO articles SELECT * FROM new_articles")
+            con.execute("INSERT INTO events SELECT * FROM new_events")
+            con.execute("INSERT INTO mentions SELECT * FROM new_mentions")
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
+
+    def write_article(self, article: Article, events: Sequence[Event],
+                      mentions: Sequence[Actor], prov: Provenance) -> None:
+        """Replace everything stored for ``article`` in one transaction."""
+        self.write_articles([(article, events, mentions)], prov)
 
     def record_run(self, started: datetime, summary: dict[str, Any]) -> None:
         """Keep the summary of one ``legation code`` run, failures included."""
