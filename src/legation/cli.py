@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from legation.errors import LegationError
+from legation.knowledge import codes
 from legation.store import DEFAULT_DB, EventFilter, ExportFormat, Store
 
 app = typer.Typer(
@@ -94,8 +96,10 @@ def code(
     except LegationError as exc:
         _fail(exc)
     sink = out_file.open("w", encoding="utf-8") if out_file else None
+    by_root: Counter[str] = Counter()
 
     def write(result: CodedArticle) -> None:
+        by_root.update(e.cameo_root for e in result.events)
         if sink:
             for event in result.events:
                 sink.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
@@ -122,6 +126,13 @@ def code(
         table.add_row(article_id, m.get("outlet") or "-", m.get("published") or "-", str(n))
     if summary.per_article:
         out.print(table)
+    if by_root:
+        roots = Table(title="Events by CAMEO root")
+        for col in ("root", "event type", "events"):
+            roots.add_column(col)
+        for root, n in sorted(by_root.items()):
+            roots.add_row(root, codes.lookup(root).label, str(n))
+        out.print(roots)
     for failure in summary.failures:
         err.print(f"[red]failed:[/red] {failure.source}: {failure.reason}")
     out.print(

@@ -758,10 +758,10 @@ def _as_of(text: str) -> dt.date | None:
     for line in text.splitlines():
         if not line.startswith("#"):
             break
-        match = _AS_OF_RE.search(line)
-        if match:
+        found = _AS_OF_RE.findall(line)
+        if found:  # "Data covers: 2000-01-01 to 2025-06-30": the last date is the end
             try:
-                return dt.date.fromisoformat(match.group(1))
+                return dt.date.fromisoformat(found[-1])
             except ValueError:
                 return None
     return None
