@@ -310,6 +310,7 @@ def actor(
 
     Example: `legation actor "Kerry" --date 2010-05-01` (a senator) vs `--date 2015-05-01`.
     """
+    from legation.read import normalise_chars
     from legation.run import Coder
 
     if (text is None) == (batch is None):
@@ -323,13 +324,13 @@ def actor(
     if batch is not None:
         lines = [json.loads(x) for x in batch.read_text(encoding="utf-8").splitlines()
                  if x.strip()]
-        docs = coder.nlp.pipe(str(x.get("mention", "")) for x in lines)
+        docs = coder.nlp.pipe(normalise_chars(str(x.get("mention", ""))) for x in lines)
         for line, doc in zip(lines, docs, strict=True):
             found = resolver.resolve_phrase(doc, line.get("date"))
             _print_json({"mention": line.get("mention"), "date": line.get("date"),
                          **_actor_record(found)})
         return
-    found = resolver.resolve_phrase(coder.nlp(text or ""), date)
+    found = resolver.resolve_phrase(coder.nlp(normalise_chars(text or "")), date)
     record = _actor_record(found)
     if as_json:
         _print_json(record)

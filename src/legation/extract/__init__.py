@@ -25,7 +25,7 @@ def code_doc(doc: Doc, article: Article, knowledge: Knowledge,
              options: CodeOptions | None = None) -> tuple[list[Event], list[Actor]]:
     """Events and resolved actor mentions of one parsed article."""
     options = options or CodeOptions()
-    actors = knowledge.resolver(doc.vocab).resolve(doc, article.published)
+    actors = knowledge.resolver(doc.vocab).resolve(doc, article.published, article.text)
     found = find_events(doc, actors, knowledge.patterns, options.allow_missing_target)
     mentions = [a for m in actors.mentions for a in m.actors]
     return to_events(found, doc, article), mentions

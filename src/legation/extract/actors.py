@@ -17,7 +17,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from legation.knowledge.actors import ActorKB, Agent, Country, Organization, Person
+from legation.knowledge import gazetteer
+from legation.knowledge.actors import ActorKB, Agent, Country, Organization, Person, Role
+from legation.knowledge.gazetteer import Candidate
 from legation.records import Actor
 
 # Dependency labels by which a modifier belongs to the noun phrase of its head.
@@ -31,7 +33,8 @@ GROUP_NOUNS = {"group", "organisation", "organization", "movement", "militia"}
 
 # What a dictionary match is, in order of precedence when several cover a phrase's head.
 KIND_RANK = {"person": 0, "org": 1, "metonym": 2, "capital": 3, "country": 4, "demonym": 5,
-             "adjective": 6, "agent": 7}
+             "adjective": 6, "place": 7, "agent": 8}
+PLACE_SUFFIXES = {"state", "province", "city", "region", "governorate", "district", "county"}
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ class Entry:
     """One dictionary surface form and what it names."""
 
     kind: str
-    value: Person | Organization | Country | Agent
+    value: Person | Organization | Country | Agent | Candidate
     sector: str | None = None  # metonyms may carry a sector ("the Pentagon" → MIL)
 
 
@@ -69,9 +72,11 @@ def _as_date(value: str | dt.date | None) -> dt.date | None:
 class ArticleActors:
     """The mentions of one article, indexed by token, with coordination expansion."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+    def __init__(self, doc: Doc, mentions: list[Mention],
+                 links: dict[int, list[int]] | None = None) -> None:
         self.doc = doc
         self.mentions = mentions
+        self.links = links or {}  # head → heads coordinated with it that the parse missed
         self._by_token: dict[int, Mention] = {}
         for m in mentions:
             for i in range(m.start, m.end):
@@ -84,11 +89,43 @@ class ArticleActors:
     def actors_for(self, token: Token) -> list[Actor]:
         """Actors named by the phrase headed at ``token`` and by phrases coordinated with it."""
         found: list[Actor] = []
-        for tok in [token, *_conjuncts(token)]:
+        mention = self.at(token)
+        head = self.doc[mention.head] if mention else token
+        extra = [self.doc[i] for i in self.links.get(head.i, ())]
+        for tok in [token, *extra, *_conjuncts(head)]:
             mention = self.at(tok)
             if mention:
                 found.extend(a for a in mention.actors if a not in found)
         return found
+
+
+NAME_KINDS = {"person", "org", "country", "capital", "metonym"}
+
+
+def _split_coordinated(doc: Doc, groups: dict[int, list[tuple[Span, list[Entry]]]]
+                       ) -> dict[int, list[int]]:
+    """A name cut off from its head by "and" is its own mention, coordinated with the head.
+
+    The parser sometimes hangs "A and Russian President B" all on B; adjectives stay with their
+    head ("Turkish and Saudi counterparts").
+    """
+    links: dict[int, list[int]] = {}
+    for head in list(groups):
+        first = min(m.start for m, _ in groups[head])
+        ccs = [i for i in range(first, head) if doc[i].dep_ == "cc"]
+        if not ccs:
+            continue
+        before = [(m, es) for m, es in groups[head] if m.end <= ccs[-1]]
+        names = [m for m, es in before if any(e.kind in NAME_KINDS for e in es)]
+        if not names:
+            continue
+        new_head = names[-1].root.i
+        groups.setdefault(new_head, []).extend(before)
+        groups[head] = [(m, es) for m, es in groups[head] if m.end > ccs[-1]]
+        links.setdefault(head, []).append(new_head)
+    for head in [h for h, ms in groups.items() if not ms]:
+        del groups[head]
+    return links
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -130,71 +167,112 @@ class ActorResolver:
         out = []
         for sp in spans:
             if taken.isdisjoint(range(sp.start, sp.end)):
-                entries = self.entries.get(sp.text.lower())
+                entries = [e for e in self.entries.get(sp.text.lower(), ())
+                           if not (e.kind == "person" and _other_first_name(sp))]
                 if entries:
                     taken.update(range(sp.start, sp.end))
                     out.append((sp, entries))
+        for run in _name_runs(doc, taken):  # places the dictionary does not know
+            for end in range(run.end, run.start, -1):  # "Madras High Court" → "Madras"
+                cands = _place_candidates(doc[run.start:end])
+                if cands:
+                    taken.update(range(run.start, end))
+                    out.append((doc[run.start:end], [Entry("place", cands[0])]))
+                    break
         return sorted(out, key=lambda m: m[0].start)
 
     # -- resolution ---------------------------------------------------------------------------
 
-    def resolve(self, doc: Doc, date: str | dt.date | None = None) -> ArticleActors:
-        """All actor mentions of ``doc`` on the article's ``date``, in text order."""
+    def resolve(self, doc: Doc, date: str | dt.date | None = None,
+                raw: str | None = None) -> ArticleActors:
+        """All actor mentions of ``doc`` on the article's ``date``, in text order.
+
+        ``raw`` is the text as given when ``doc`` was parsed from its repaired form: actor
+        ``text`` is then taken from it, so that it matches the reported offsets.
+        """
         day = _as_date(date)
         groups: dict[int, list[tuple[Span, list[Entry]]]] = {}
         for span, entries in self._matches(doc):
             groups.setdefault(_np_head(span.root).i, []).append((span, entries))
+        for head in sorted(groups):  # "the Prime Minister of Estonia": one phrase
+            tok = doc[head]
+            gov = tok.head.head.i
+            if (tok.dep_ == "pobj" and tok.head.lower_ == "of" and gov in groups
+                    and any(e.kind == "agent" for _, es in groups[gov] for e in es)):
+                groups[gov].extend(groups.pop(head))
+        links = _split_coordinated(doc, groups)
         mentions = [m for head, ms in sorted(groups.items())
                     if (m := self._resolve_np(doc[head], ms, day))]
         mentions = self._add_references(doc, mentions)
-        return ArticleActors(doc, sorted(mentions, key=lambda m: m.start))
+        if raw is not None:
+            mentions = [replace(m, actors=tuple(replace(a, text=raw[a.start:a.end])
+                                                for a in m.actors)) for m in mentions]
+        return ArticleActors(doc, sorted(mentions, key=lambda m: m.start), links)
 
     def _resolve_np(self, head: Token, matches: list[tuple[Span, list[Entry]]],
                     day: dt.date | None) -> Mention | None:
-        start = min(s.start for s, _ in matches)
-        end = max(s.end for s, _ in matches)
-        start, end = min(start, _np_start(head)), max(end, head.i + 1)
-        text_span = head.doc[start:end]
+        """Resolve one phrase from the dictionary matches inside it (see the module doc)."""
+        start = min([_np_start(head), *(s.start for s, _ in matches)])
+        end = max([head.i + 1, *(s.end for s, _ in matches)])
+        phrase = head.doc[start:end]
         covering = [(s, e) for s, es in matches for e in es if s.start <= head.i < s.end]
-        best = min(covering, key=lambda se: KIND_RANK[se[1].kind]) if covering else None
-        countries = _countries(matches, head)
-        title = next((e.value for _, es in matches for e in es
-                      if e.kind == "agent" and e.value.kind in ("title", "person")), None)
-        if best and best[1].kind == "person":
+        best = (min(covering, key=lambda se: (KIND_RANK[se[1].kind], _person_rank(se[1], day)))
+                if covering else None)
+        kind = best[1].kind if best else None
+        if best and kind == "person":
             actors = self._person(best[1].value, best[0], day)  # type: ignore[arg-type]
-        elif best and best[1].kind == "org":
+        elif best and kind == "org":
             actors = [self._org(best[1].value, best[0], day)]  # type: ignore[arg-type]
-        elif best and best[1].kind in ("metonym", "capital"):
-            if best[1].kind == "capital" and _is_place(head):
-                return None
+        elif best and kind in ("capital", "place") and _is_place(head):
+            return None  # "in Moscow": a place, not an actor
+        elif best and kind in ("metonym", "capital"):
             country: Country = best[1].value  # type: ignore[assignment]
-            actors = [_make(country.iso3, best[1].sector or "GOV", country.name, best[0],
-                            best[1].kind)]
-        elif best and best[1].kind == "agent":
-            sector = best[1].value.sector  # type: ignore[union-attr]
-            actors = ([_make(c.iso3, sector, c.name, text_span, f"{k}+agent")
-                       for c, k in countries]
-                      or [_make(None, sector, best[0].text, text_span, "agent")])
-        elif best or countries or title:
-            # A title in the phrase gives the sector of a name the KB does not know
-            # ("Foreign Minister Park Jin", "Russian Foreign Minister X").
-            sector = title.sector if title else None
-            rule = "+title" if title else ""
-            actors = ([_make(c.iso3, sector, c.name, text_span, k + rule) for c, k in countries]
-                      or [_make(None, sector, head.text, text_span, "title")])
+            actors = [_make(country.iso3, best[1].sector or "GOV", country.name, phrase, kind)]
         else:
-            person = _person_in(matches)
-            if person is None:
-                return None
-            actors = self._person(person[1], person[0], day)
+            actors = self._composed(head, phrase, matches, best, day)
+            if not actors:
+                person = _person_in(matches)
+                actors = self._person(person[1], person[0], day) if person else []
         if not actors:
             return None
-        actors = [replace(a, text=text_span.text, start=text_span.start_char,
-                          end=text_span.end_char) for a in actors]
-        return Mention(start, end, head.i, tuple(actors), best[1].kind if best else "country")
+        former = _is_former(phrase)
+        actors = [replace(a, text=phrase.text, start=phrase.start_char, end=phrase.end_char,
+                          **({"sector": "ELI", "code": actor_code(a.country, "ELI"),
+                              "rule": f"{a.rule}+former"} if former else {}))
+                  for a in actors]
+        return Mention(start, end, head.i, tuple(actors), kind or "composed")
+
+    def _composed(self, head: Token, phrase: Span, matches: list[tuple[Span, list[Entry]]],
+                  best: tuple[Span, Entry] | None, day: dt.date | None) -> list[Actor]:
+        """Countries from the modifiers, sector from the head agent (or a modifying agent)."""
+        agents = [e.value for _, es in matches for e in es if e.kind == "agent"]
+        if best and best[1].kind == "agent":
+            agent: Agent | None = best[1].value  # type: ignore[assignment]
+        else:  # a title or agent modifying an unknown head: "Foreign Minister Park Jin"
+            agent = next(iter(agents), None)
+        sector = agent.sector if agent else None
+        rule = "+agent" if agent else ""
+        # A place names the country of an agent ("Shanghai authorities") or of itself, but
+        # not of a thing ("the Geneva roadmap").
+        countries = [c for c in _countries(matches, head)
+                     if c[2] != "place" or agent is not None or best is not None]
+        for _, entries in matches:  # "the Assad regime", "Putin's government"
+            role = next((self._role(e.value, day) for e in entries
+                         if isinstance(e.value, Person)), None)
+            if agent and role and role.country and all(c[0] != role.country for c in countries):
+                countries.append((role.country, role.country, "person"))
+        if countries:
+            return [_make(c, sector, name, phrase, k + rule) for c, name, k in countries]
+        if sector:
+            return [_make(None, sector, agent.term if agent else None, phrase, "agent")]
+        return []
+
+    @staticmethod
+    def _role(person: Person, day: dt.date | None) -> Role | None:
+        return person.role_on(day) if day else person.characteristic_role()
 
     def _person(self, person: Person, span: Span, day: dt.date | None) -> list[Actor]:
-        role = person.role_on(day)
+        role = self._role(person, day)
         if role is None:
             return []
         if role.org:
@@ -215,7 +293,8 @@ class ActorResolver:
         """Pronouns ("he") and "the group" take the actor of the most recent fitting mention."""
         taken = {i for m in mentions for i in range(m.start, m.end)}
         people = [m for m in mentions if m.kind == "person"]
-        groups = [m for m in mentions if m.kind == "org" and m.actors[0].sector in ("REB",)]
+        groups = [m for m in mentions if (m.actors[0].rule or "").startswith(
+            ("org:armed", "org:party", "org:other", "org+"))]
         out = list(mentions)
         for tok in doc:
             if tok.i in taken:
@@ -299,22 +378,72 @@ def _np_start(head: Token) -> int:
     return min([head.i, *left])
 
 
+def _name_runs(doc: Doc, taken: set[int]) -> list[Span]:
+    """Runs of proper nouns outside person names and dictionary matches: place candidates."""
+    runs, start = [], None
+    for tok in [*doc, None]:
+        ok = (tok is not None and tok.pos_ == "PROPN" and tok.i not in taken
+              and tok.ent_type_ not in ("PERSON", "DATE", "TIME"))
+        if ok and start is None:
+            start = tok.i
+        elif not ok and start is not None:
+            runs.append(doc[start:tok.i if tok is not None else len(doc)])
+            start = None
+    return runs
+
+
+def _place_candidates(ent: Span) -> tuple[Candidate, ...]:
+    words = ent.text.removeprefix("the ").split()
+    found = gazetteer.lookup(" ".join(words))
+    if not found and len(words) > 1 and words[-1].lower() in PLACE_SUFFIXES:
+        found = gazetteer.lookup(" ".join(words[:-1]))
+    return found
+
+
 def _is_place(head: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
 
 
 def _countries(matches: list[tuple[Span, list[Entry]]], head: Token
-               ) -> list[tuple[Country, str]]:
-    out: list[tuple[Country, str]] = []
+               ) -> list[tuple[str, str, str]]:
+    """(iso3, name, kind) of every country a phrase's modifiers name, in text order."""
+    out: list[tuple[str, str, str]] = []
     for span, entries in matches:
         for e in entries:
-            if e.kind in ("country", "adjective", "demonym", "capital") and isinstance(
-                    e.value, Country) and all(c.iso3 != e.value.iso3 for c, _ in out):
-                if e.kind == "capital" and span.root.i == head.i and _is_place(head):
-                    continue
-                out.append((e.value, e.kind))
-                break
+            if e.kind == "capital" and span.root.i == head.i and _is_place(head):
+                continue
+            if isinstance(e.value, Country) and e.kind != "person":
+                code, name = e.value.iso3, e.value.name
+            elif isinstance(e.value, Organization) and e.value.reported_country:
+                code, name = e.value.reported_country, e.value.name
+            elif isinstance(e.value, Candidate):
+                code, name = e.value.country, e.value.name
+            else:
+                continue
+            if all(c != code for c, _, _ in out):
+                out.append((code, name, e.kind))
+            break
     return out
+
+
+def _other_first_name(span: Span) -> bool:
+    """"Peter Cook" is not Robin Cook: a surname match preceded by another given name."""
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return (len(span) == 1 and prev is not None and prev.pos_ == "PROPN"
+            and prev.ent_type_ == "PERSON" and prev.head.i == span.root.i)
+
+
+def _person_rank(entry: Entry, day: dt.date | None) -> int:
+    """Among namesakes ("Assad"), prefer the one in office on the day, then one with a role."""
+    if not isinstance(entry.value, Person):
+        return 0
+    role = entry.value.role_on(day) if day else entry.value.characteristic_role()
+    return 2 if role is None else (1 if role.former else 0)
+
+
+def _is_former(phrase: Span) -> bool:
+    """"former President X", "an ex-minister": the person no longer holds the office."""
+    return any(t.lower_ in ("former", "ex") or t.lower_.startswith("ex-") for t in phrase)
 
 
 def _person_in(matches: list[tuple[Span, list[Entry]]]) -> tuple[Span, Person] | None:

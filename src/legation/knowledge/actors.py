@@ -221,6 +221,13 @@ class Person:
                     start=(last.end or dt.date.min) + dt.timedelta(days=1), former=True)
 
 
+    def characteristic_role(self) -> Role | None:
+        """For a mention with no date: the role held now, else the most senior ever held
+        ("Tony Blair" undated is the prime minister, not the former envoy)."""
+        open_roles = [r for r in self.roles if r.end is None]
+        return min(open_roles or self.roles, key=_role_rank, default=None)
+
+
 def _role_rank(role: Role) -> tuple[int, int]:
     rank = (ROLE_PRECEDENCE.index(role.sector) if role.sector in ROLE_PRECEDENCE
             else len(ROLE_PRECEDENCE))
