@@ -51,7 +51,10 @@ def test_capital_acting_is_government_and_capital_as_place_is_not(resolve) -> No
     acting = resolve("Moscow rejected the proposal.")
     assert codes_at(acting, "Moscow") == ["RUSGOV"]
     place = resolve("The ministers met in Moscow on Tuesday.")
-    assert all(m.actors[0].country != "RUS" for m in place.mentions)
+    assert codes_at(place, "Moscow") == []
+    moscow = next(t for t in place.doc if t.text == "Moscow")
+    assert place.at(moscow).kind == "place"
+    assert [a.country for a in place.actors_for(moscow, places=True)] == ["RUS"]
 
 
 def test_metonyms(resolve) -> None:

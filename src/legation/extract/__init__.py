@@ -27,5 +27,5 @@ def code_doc(doc: Doc, article: Article, knowledge: Knowledge,
     options = options or CodeOptions()
     actors = knowledge.resolver(doc.vocab).resolve(doc, article.published, article.text)
     found = find_events(doc, actors, knowledge.patterns, options.allow_missing_target)
-    mentions = [a for m in actors.mentions for a in m.actors]
+    mentions = [a for m in actors.mentions if m.kind != "place" for a in m.actors]
     return to_events(found, doc, article), mentions

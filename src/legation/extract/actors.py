@@ -86,15 +86,18 @@ class ArticleActors:
     def at(self, token: Token) -> Mention | None:
         return self._by_token.get(token.i)
 
-    def actors_for(self, token: Token) -> list[Actor]:
-        """Actors named by the phrase headed at ``token`` and by phrases coordinated with it."""
+    def actors_for(self, token: Token, places: bool = False) -> list[Actor]:
+        """Actors named by the phrase headed at ``token`` and by phrases coordinated with it.
+
+        A place used as a place ("in Moscow") counts, as its country, only with ``places``.
+        """
         found: list[Actor] = []
         mention = self.at(token)
         head = self.doc[mention.head] if mention else token
         extra = [self.doc[i] for i in self.links.get(head.i, ())]
         for tok in [token, *extra, *_conjuncts(head)]:
             mention = self.at(tok)
-            if mention:
+            if mention and (places or mention.kind != "place"):
                 found.extend(a for a in mention.actors if a not in found)
         return found
 
@@ -194,6 +197,13 @@ class ActorResolver:
         groups: dict[int, list[tuple[Span, list[Entry]]]] = {}
         for span, entries in self._matches(doc):
             groups.setdefault(_np_head(span.root).i, []).append((span, entries))
+        for head in list(groups):  # "Assad's visit": the possessor is its own phrase
+            if not any(sp.start <= head < sp.end for sp, _ in groups[head]):
+                for sp, es in [m for m in groups[head] if m[0].root.dep_ == "poss"]:
+                    groups[head].remove((sp, es))
+                    groups.setdefault(sp.root.i, []).append((sp, es))
+                if not groups[head]:
+                    del groups[head]
         for head in sorted(groups):  # "the Prime Minister of Estonia": one phrase
             tok = doc[head]
             gov = tok.head.head.i
@@ -224,14 +234,18 @@ class ActorResolver:
         elif best and kind == "org":
             actors = [self._org(best[1].value, best[0], day)]  # type: ignore[arg-type]
         elif best and kind in ("capital", "place") and _is_place(head):
-            return None  # "in Moscow": a place, not an actor
+            # "in Moscow": a place, not an actor; kept for patterns that want a place's country
+            value = best[1].value
+            code = value.iso3 if isinstance(value, Country) else value.country  # type: ignore[union-attr]
+            actors = [_make(code, None, value.name, phrase, "place")]
+            return Mention(start, end, head.i, tuple(actors), "place")
         elif best and kind in ("metonym", "capital"):
             country: Country = best[1].value  # type: ignore[assignment]
             actors = [_make(country.iso3, best[1].sector or "GOV", country.name, phrase, kind)]
         else:
             actors = self._composed(head, phrase, matches, best, day)
             if not actors:
-                person = _person_in(matches)
+                person = _person_in(matches, day)
                 actors = self._person(person[1], person[0], day) if person else []
         if not actors:
             return None
@@ -446,12 +460,13 @@ def _is_former(phrase: Span) -> bool:
     return any(t.lower_ in ("former", "ex") or t.lower_.startswith("ex-") for t in phrase)
 
 
-def _person_in(matches: list[tuple[Span, list[Entry]]]) -> tuple[Span, Person] | None:
-    for span, entries in matches:
-        for e in entries:
-            if e.kind == "person":
-                return span, e.value  # type: ignore[return-value]
-    return None
+def _person_in(matches: list[tuple[Span, list[Entry]]], day: dt.date | None
+               ) -> tuple[Span, Person] | None:
+    people = [(span, e) for span, entries in matches for e in entries if e.kind == "person"]
+    if not people:
+        return None
+    span, entry = min(people, key=lambda se: _person_rank(se[1], day))
+    return span, entry.value  # type: ignore[return-value]
 
 
 def _make(country: str | None, sector: str | None, name: str | None, span: Span,

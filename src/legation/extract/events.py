@@ -15,14 +15,14 @@ from spacy.tokens import Doc, Token
 
 from legation.extract.actors import ArticleActors
 from legation.knowledge import codes
-from legation.knowledge.patterns import PatternSet, VerbPattern
+from legation.knowledge.patterns import Pattern, PatternSet
 from legation.records import Actor, Article, Event
 
 SPEECH_VERBS = {"say", "tell", "claim", "announce", "report", "state", "add", "insist",
                 "confirm", "declare", "allege", "admit", "stress", "note", "warn"}
 NEGATING_VERBS = {"refuse", "fail", "decline", "deny"}
 INTENT_VERBS = {"plan", "intend", "want", "prepare", "offer", "hope", "seek", "aim", "expect",
-                "propose", "promise", "pledge", "vow", "threaten"}
+                "propose", "promise", "pledge", "vow", "threaten", "agree", "decide"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
 FUTURE_AUX = {"will", "shall"}
 DEMAND_VERBS = {"demand", "urge", "call", "insist", "ask"}
@@ -33,7 +33,7 @@ READY_ADJ = {"ready", "prepared", "willing", "set", "poised"}
 class Found:
     """An event found in a sentence, before it is numbered and merged."""
 
-    pattern: VerbPattern
+    pattern: Pattern
     trigger: Token
     source: Actor | None
     target: Actor | None
@@ -58,6 +58,8 @@ def _governor_chain(verb: Token) -> Iterator[Token]:
 def _source_tokens(verb: Token) -> list[Token]:
     """Subject of the verb, climbing through "agreed to meet", "X and then met" …"""
     agents = [p for c in _children(verb, "agent") for p in _children(c, "pobj")]
+    if agents or _children(verb, "nsubjpass"):  # a passive without "by X" has no source
+        return agents
     if agents:
         return agents
     subj = _children(verb, "nsubj")
@@ -73,6 +75,7 @@ def _source_tokens(verb: Token) -> list[Token]:
 
 
 def _slot_tokens(verb: Token, obj: Token | None, slot: str) -> list[Token]:
+    """Tokens heading the target phrase of a pattern slot (see verbs.yaml / nouns.yaml)."""
     if slot == "dobj":
         passive = _children(verb, "nsubjpass")
         return _children(verb, "dobj") or passive
@@ -84,9 +87,32 @@ def _slot_tokens(verb: Token, obj: Token | None, slot: str) -> list[Token]:
     found = []
     for head in (verb, obj) if obj is not None else (verb,):
         for prep in head.children:
-            if prep.dep_ in ("prep", "dative") and prep.lower_ == slot:
+            if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ == slot:
                 found += _children(prep, "pobj")
     return found
+
+
+def _targets(actors: ArticleActors, head: Token, obj: Token | None,
+             pattern: Pattern) -> list[Actor]:
+    """Actors of the first pattern slot that yields any; "X+place" also takes places."""
+    for slot in pattern.target:
+        prep = slot.removesuffix("+place")
+        places = prep != slot
+        found = [a for t in _slot_tokens(head, obj, prep)
+                 for a in actors.actors_for(t, places=places)]
+        if found:
+            return found
+    return []
+
+
+def _pairs(sources: list[Actor], targets: list[Actor], pattern: Pattern
+           ) -> list[tuple[Actor | None, Actor | None]]:
+    """Source-target pairs; mutual events among several parties go each way."""
+    if pattern.symmetric and not targets and len(sources) > 1:
+        return [(s, t) for s in sources for t in sources if s != t]
+    if pattern.symmetric and not sources and len(targets) > 1:  # "talks between A and B"
+        return [(s, t) for s in targets for t in targets if s != t]
+    return [(s, t) for s in sources or [None] for t in targets or [None]]
 
 
 def _negated(verb: Token) -> bool:
@@ -130,7 +156,7 @@ def _claimant(verb: Token, actors: ArticleActors) -> Actor | None:
     return None
 
 
-def _match(verb: Token, patterns: PatternSet) -> tuple[VerbPattern, Token | None] | None:
+def _match(verb: Token, patterns: PatternSet) -> tuple[Pattern, Token | None] | None:
     objects = _children(verb, "dobj") + _children(verb, "nsubjpass")
     for pattern in patterns.candidates(verb.lemma_.lower()):
         if not pattern.objects:
@@ -153,24 +179,63 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
             continue
         pattern, obj = hit
         sources = [a for t in _source_tokens(verb) for a in actors.actors_for(t)]
-        targets: list[Actor] = []
-        for slot in pattern.target:
-            targets = [a for t in _slot_tokens(verb, obj, slot) for a in actors.actors_for(t)]
-            if targets:
-                break
-        if pattern.symmetric and not targets and len(sources) > 1:
-            pairs = [(s, t) for s in sources for t in sources if s != t]
-        else:
-            pairs = [(s, t) for s in sources for t in targets or [None]]  # type: ignore[list-item]
-        negated, modality = _negated(verb), _modality(verb)
-        claimed = _claimant(verb, actors)
-        for source, target in pairs:
-            if target is None and not allow_missing_target:
-                continue
-            if target is not None and source.code == target.code and source.name == target.name:
-                continue
-            found.append(Found(pattern, verb, source, target, negated, modality, claimed))
-    return found
+        found += _found(pattern, verb, sources, _targets(actors, verb, obj, pattern), actors)
+    triggers = {f.trigger.i for f in found}
+    for noun in doc:
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.head.i in triggers:
+            continue  # "launched an offensive" is already the verb's event
+        pattern = _noun_match(noun, patterns)
+        if pattern is not None:
+            sources = _noun_sources(noun, actors)
+            found += _found(pattern, noun, sources, _targets(actors, noun, None, pattern),
+                            actors)
+    found = _drop_embedding_statements(found)
+    return [f for f in found if f.source is not None
+            and (f.target is not None or allow_missing_target)]
+
+
+def _found(pattern: Pattern, trigger: Token, sources: list[Actor], targets: list[Actor],
+           actors: ArticleActors) -> list[Found]:
+    negated, modality = _negated(trigger), _modality(trigger)
+    claimed = _claimant(trigger, actors)
+    return [Found(pattern, trigger, s, t, negated, modality, claimed)
+            for s, t in _pairs(sources, targets, pattern)
+            if not (s and t and s.code == t.code and s.name == t.name)]
+
+
+def _noun_match(noun: Token, patterns: PatternSet) -> Pattern | None:
+    words = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    for pattern in patterns.noun_candidates(noun.lemma_.lower()):
+        if not pattern.objects or words & pattern.objects:
+            return pattern
+    return None
+
+
+def _noun_sources(noun: Token, actors: ArticleActors) -> list[Actor]:
+    """Who did what a noun tells: possessor, "by" phrase, modifiers, or the verb's subject."""
+    for dep in ("poss",):
+        owners = [a for t in _children(noun, dep) for a in actors.actors_for(t)]
+        if owners:
+            return owners
+    by = [a for p in _children(noun, "prep") if p.lower_ == "by"
+          for t in _children(p, "pobj") for a in actors.actors_for(t)]
+    if by:
+        return by
+    own = [a for a in actors.actors_for(noun) if a.start is not None and a.start < noun.idx]
+    if own:  # "Russian air strikes", "the US-UK air attack"
+        return own
+    if noun.dep_ in ("dobj", "attr"):  # "Assad made a trip", "held talks"
+        return [a for t in _source_tokens(noun.head) for a in actors.actors_for(t)]
+    return []
+
+
+def _drop_embedding_statements(found: list[Found]) -> list[Found]:
+    """A statement (01x) whose reported clause holds a coded event is not itself an event."""
+    def embeds(f: Found) -> bool:
+        inner = {t.i for t in f.trigger.subtree} - {f.trigger.i}
+        return any(g.trigger.i in inner for g in found if g is not f)
+
+    return [f for f in found if not (f.pattern.code.startswith("01") and embeds(f))]
 
 
 def to_events(found: list[Found], doc: Doc, article: Article) -> list[Event]:

@@ -1,6 +1,7 @@
-"""Verb patterns: which verb (with which object) codes which CAMEO event, loaded from YAML.
+"""Event patterns: which verb (with which object) or noun codes which CAMEO event.
 
-The coder consults these by lemma; nothing about particular verbs lives in Python.
+Loaded from verbs.yaml and nouns.yaml; the coder consults them by lemma, and nothing about
+particular words lives in Python.
 """
 
 from __future__ import annotations
@@ -20,37 +21,45 @@ SLOTS_FIXED = {"dobj", "dative", "poss"}
 
 
 @dataclass(frozen=True)
-class VerbPattern:
-    """One entry of verbs.yaml (see the header of that file for the fields)."""
+class Pattern:
+    """One entry of verbs.yaml or nouns.yaml (see the headers of those files for the fields).
+
+    ``objects`` are the required direct-object lemmas of a verb, or the required modifier
+    words of a noun.
+    """
 
     code: str
-    verbs: frozenset[str]
+    lemmas: frozenset[str]
     objects: frozenset[str]
     target: tuple[str, ...]
     symmetric: bool
-    line: int
+    where: str
 
     @property
     def rule(self) -> str:
         obj = f"+{'/'.join(sorted(self.objects))}" if self.objects else ""
-        return f"verbs.yaml:{self.line} {'/'.join(sorted(self.verbs))}{obj}→{self.code}"
+        return f"{self.where} {'/'.join(sorted(self.lemmas))}{obj}→{self.code}"
 
 
 @dataclass(frozen=True)
 class PatternSet:
-    """Patterns indexed by verb lemma, in file order within each lemma."""
+    """Patterns indexed by lemma, in file order within each lemma."""
 
-    by_verb: dict[str, tuple[VerbPattern, ...]]
+    by_verb: dict[str, tuple[Pattern, ...]]
+    by_noun: dict[str, tuple[Pattern, ...]]
 
-    def candidates(self, lemma: str) -> tuple[VerbPattern, ...]:
+    def candidates(self, lemma: str) -> tuple[Pattern, ...]:
         return self.by_verb.get(lemma, ())
 
+    def noun_candidates(self, lemma: str) -> tuple[Pattern, ...]:
+        return self.by_noun.get(lemma, ())
 
-def _default_path() -> Path:
-    return Path(str(resources.files("legation.knowledge") / "data" / "verbs.yaml"))
+
+def _default_path(name: str = "verbs.yaml") -> Path:
+    return Path(str(resources.files("legation.knowledge") / "data" / name))
 
 
-def _entry(raw: object, where: str, line: int) -> VerbPattern:
+def _entry(raw: object, where: str, words: str = "verbs", objects: str = "object") -> Pattern:
     if not isinstance(raw, dict):
         raise KnowledgeError(f"{where}: an entry must be a mapping")
     code = raw.get("code")
@@ -60,39 +69,47 @@ def _entry(raw: object, where: str, line: int) -> VerbPattern:
         codes.lookup(code)
     except KnowledgeError as exc:
         raise KnowledgeError(f"{where}: {exc}") from exc
-    verbs = raw.get("verbs")
-    if not verbs or not all(isinstance(v, str) for v in verbs):
-        raise KnowledgeError(f"{where}: 'verbs' must be a non-empty list of lemmas")
+    lemmas = raw.get(words)
+    if not lemmas or not all(isinstance(v, str) for v in lemmas):
+        raise KnowledgeError(f"{where}: '{words}' must be a non-empty list of lemmas")
     target = tuple(raw.get("target") or ())
     for slot in target:
-        if not isinstance(slot, str) or not (slot in SLOTS_FIXED or slot.isalpha()):
+        if not isinstance(slot, str) or not (
+                slot in SLOTS_FIXED or slot.removesuffix("+place").isalpha()):
             raise KnowledgeError(f"{where}: unknown target slot {slot!r} (quote prepositions "
                                  "YAML reads as booleans: \"on\", \"off\")")
-    return VerbPattern(code, frozenset(v.lower() for v in verbs),
-                       frozenset(o.lower() for o in raw.get("object") or ()), target,
-                       bool(raw.get("symmetric", False)), line)
+    return Pattern(code, frozenset(v.lower() for v in lemmas),
+                   frozenset(o.lower() for o in raw.get(objects) or ()), target,
+                   bool(raw.get("symmetric", False)), where)
 
 
-def load_patterns(paths: Sequence[Path] = ()) -> PatternSet:
-    """Load the packaged verbs.yaml followed by any user files (their entries come first)."""
-    entries: list[VerbPattern] = []
-    for path in [*paths, _default_path()]:
-        try:
-            text = path.read_text(encoding="utf-8")
-            data = yaml.safe_load(text) or []
-        except (OSError, yaml.YAMLError) as exc:
-            raise KnowledgeError(f"cannot read pattern file {path}: {exc}") from exc
-        if not isinstance(data, list):
-            raise KnowledgeError(f"{path}: expected a list of patterns")
-        lines = [n for n, ln in enumerate(text.splitlines(), 1) if ln.lstrip().startswith("- ")]
-        for i, raw in enumerate(data):
-            line = lines[i] if i < len(lines) else 0
-            entries.append(_entry(raw, f"{path.name}:{line}", line))
-    by_verb: dict[str, list[VerbPattern]] = {}
+def _read(path: Path, words: str, objects: str) -> list[Pattern]:
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text) or []
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"cannot read pattern file {path}: {exc}") from exc
+    if not isinstance(data, list):
+        raise KnowledgeError(f"{path}: expected a list of patterns")
+    lines = [n for n, ln in enumerate(text.splitlines(), 1) if ln.lstrip().startswith("- ")]
+    return [_entry(raw, f"{path.name}:{lines[i] if i < len(lines) else 0}", words, objects)
+            for i, raw in enumerate(data)]
+
+
+def _index(entries: list[Pattern]) -> dict[str, tuple[Pattern, ...]]:
+    index: dict[str, list[Pattern]] = {}
     for entry in entries:
-        for verb in entry.verbs:
-            by_verb.setdefault(verb, []).append(entry)
-    return PatternSet({k: tuple(v) for k, v in by_verb.items()})
+        for lemma in entry.lemmas:
+            index.setdefault(lemma, []).append(entry)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def load_patterns(paths: Sequence[Path] = (), noun_paths: Sequence[Path] = ()) -> PatternSet:
+    """Load the packaged pattern files after any user files (whose entries come first)."""
+    verbs = [p for path in [*paths, _default_path()] for p in _read(path, "verbs", "object")]
+    nouns = [p for path in [*noun_paths, _default_path("nouns.yaml")]
+             for p in _read(path, "nouns", "modifier")]
+    return PatternSet(_index(verbs), _index(nouns))
 
 
 @functools.cache
