@@ -28,6 +28,7 @@ NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "npa
 PLACE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "outside", "inside",
                "around", "toward", "towards", "via", "through", "over", "on", "off", "between"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GROUP_NOUNS = {"group", "organisation", "organization", "movement", "militia"}
 
@@ -94,6 +95,12 @@ class ArticleActors:
         found: list[Actor] = []
         mention = self.at(token)
         head = self.doc[mention.head] if mention else token
+        # "Turkish President Recep Tayyip Erdogan and Saudi King Salman": the apposition
+        # names the person, and what is coordinated with it counts too.
+        appos = [c for c in head.children if c.dep_ == "appos" and self.at(c)
+                 and self.at(c).kind != "place"] if not mention or mention.kind != "person" else []
+        if appos:
+            token, head = appos[0], appos[0]
         extra = [self.doc[i] for i in self.links.get(head.i, ())]
         for tok in [token, *extra, *_conjuncts(head)]:
             mention = self.at(tok)
@@ -320,6 +327,11 @@ class ActorResolver:
                            and self._gender(m) in (gender, None)]
                 # The most recent person who was a subject, else the most recent person.
                 pool = [m for m in fitting if doc[m.head].dep_ in SUBJECT_DEPS] or fitting
+            elif tok.lower_ in PLURAL_PRONOUNS and tok.pos_ == "PRON":
+                # "Russian officials said they …": the last plural subject before it
+                pool = [m for m in mentions if m.head < tok.i and m.kind != "place"
+                        and doc[m.head].dep_ in SUBJECT_DEPS
+                        and (doc[m.head].morph.get("Number") == ["Plur"] or len(m.actors) > 1)]
             elif tok.lower_ in GROUP_NOUNS and any(c.lower_ == "the" for c in tok.children):
                 pool = [m for m in groups if m.head < tok.i]
             if pool:

@@ -78,6 +78,9 @@ def _slot_tokens(verb: Token, obj: Token | None, slot: str) -> list[Token]:
     """Tokens heading the target phrase of a pattern slot (see verbs.yaml / nouns.yaml)."""
     if slot == "dobj":
         passive = _children(verb, "nsubjpass")
+        if not passive and _children(verb, "auxpass"):  # "… but were rebuffed by Washington"
+            passive = next((_children(g, "nsubj") or _children(g, "nsubjpass")
+                            for g in _governor_chain(verb) if verb.dep_ == "conj"), [])
         return _children(verb, "dobj") or passive
     if slot == "dative":
         return _children(verb, "dative")
@@ -93,24 +96,25 @@ def _slot_tokens(verb: Token, obj: Token | None, slot: str) -> list[Token]:
 
 
 def _targets(actors: ArticleActors, head: Token, obj: Token | None,
-             pattern: Pattern) -> list[Actor]:
-    """Actors of the first pattern slot that yields any; "X+place" also takes places."""
+             pattern: Pattern) -> tuple[list[Actor], str | None]:
+    """Actors of the first pattern slot that yields any, and that slot; "X+place" also
+    takes places."""
     for slot in pattern.target:
         prep = slot.removesuffix("+place")
         places = prep != slot
         found = [a for t in _slot_tokens(head, obj, prep)
                  for a in actors.actors_for(t, places=places)]
         if found:
-            return found
-    return []
+            return found, prep
+    return [], None
 
 
-def _pairs(sources: list[Actor], targets: list[Actor], pattern: Pattern
+def _pairs(sources: list[Actor], targets: list[Actor], slot: str | None, pattern: Pattern
            ) -> list[tuple[Actor | None, Actor | None]]:
     """Source-target pairs; mutual events among several parties go each way."""
     if pattern.symmetric and not targets and len(sources) > 1:
         return [(s, t) for s in sources for t in sources if s != t]
-    if pattern.symmetric and not sources and len(targets) > 1:  # "talks between A and B"
+    if pattern.symmetric and slot == "between" and not sources:  # "talks between A and B"
         return [(s, t) for s in targets for t in targets if s != t]
     return [(s, t) for s in sources or [None] for t in targets or [None]]
 
@@ -179,7 +183,7 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
             continue
         pattern, obj = hit
         sources = [a for t in _source_tokens(verb) for a in actors.actors_for(t)]
-        found += _found(pattern, verb, sources, _targets(actors, verb, obj, pattern), actors)
+        found += _found(pattern, verb, sources, *_targets(actors, verb, obj, pattern), actors)
     triggers = {f.trigger.i for f in found}
     for noun in doc:
         if noun.pos_ not in ("NOUN", "PROPN") or noun.head.i in triggers:
@@ -187,19 +191,20 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
         pattern = _noun_match(noun, patterns)
         if pattern is not None:
             sources = _noun_sources(noun, actors)
-            found += _found(pattern, noun, sources, _targets(actors, noun, None, pattern),
-                            actors)
+            participle = next((c for c in noun.children if c.dep_ == "acl"), None)
+            found += _found(pattern, noun, sources,
+                            *_targets(actors, noun, participle, pattern), actors)
     found = _drop_embedding_statements(found)
     return [f for f in found if f.source is not None
             and (f.target is not None or allow_missing_target)]
 
 
 def _found(pattern: Pattern, trigger: Token, sources: list[Actor], targets: list[Actor],
-           actors: ArticleActors) -> list[Found]:
+           slot: str | None, actors: ArticleActors) -> list[Found]:
     negated, modality = _negated(trigger), _modality(trigger)
     claimed = _claimant(trigger, actors)
     return [Found(pattern, trigger, s, t, negated, modality, claimed)
-            for s, t in _pairs(sources, targets, pattern)
+            for s, t in _pairs(sources, targets, slot, pattern)
             if not (s and t and s.code == t.code and s.name == t.name)]
 
 
@@ -224,8 +229,15 @@ def _noun_sources(noun: Token, actors: ArticleActors) -> list[Actor]:
     own = [a for a in actors.actors_for(noun) if a.start is not None and a.start < noun.idx]
     if own:  # "Russian air strikes", "the US-UK air attack"
         return own
+    for verb in (c for c in noun.children if c.dep_ == "acl"):  # "the offensive launched by"
+        by = [a for t in _source_tokens(verb) for a in actors.actors_for(t)]
+        if by:
+            return by
     if noun.dep_ in ("dobj", "attr"):  # "Assad made a trip", "held talks"
         return [a for t in _source_tokens(noun.head) for a in actors.actors_for(t)]
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+        # "Kerry said at a meeting with Lavrov", "Assad spent hours in talks with Putin"
+        return [a for t in _source_tokens(noun.head.head) for a in actors.actors_for(t)]
     return []
 
 
