@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from importlib import resources
 from pathlib import Path
 
@@ -205,10 +204,8 @@ def test_packaged_people_are_valid_when_present(kb: ActorKB) -> None:
         assert person.roles and all(r.sector in SECTORS for r in person.roles)
 
 
-def test_loading_is_fast_and_cached() -> None:
-    start = time.perf_counter()
-    _build(_packaged_sources())
-    assert time.perf_counter() - start < 1.0
+def test_loading_is_cached() -> None:
+    """Loaded once per process (its time is printed by bench/throughput.py, not tested)."""
     assert load_actor_kb() is load_actor_kb()
 
 

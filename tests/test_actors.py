@@ -155,7 +155,8 @@ def test_seed_officials(seed_actors, seed: str, surface: str, country: str,
 
 
 def test_actor_dev_cases_figure(nlp) -> None:
-    """Reports the share of the NGEC-derived dev cases we resolve (see bench/actors.py)."""
+    """A floor under the share of the NGEC-derived dev cases we resolve (bench/actors.py
+    prints the figure and the misses)."""
     from conftest import shared_path
 
     resolver = load_knowledge().resolver(nlp.vocab)
@@ -167,4 +168,4 @@ def test_actor_dev_cases_figure(nlp) -> None:
         country = got.country if got else None
         sector = got.sector if got else None
         right += (case["country"] in (None, country)) and (case["sector"] in (None, sector))
-    assert right / len(cases) >= 0.70, f"{right}/{len(cases)}"
+    assert right / len(cases) >= 0.75, f"{right}/{len(cases)}"

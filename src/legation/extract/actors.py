@@ -138,6 +138,13 @@ def _split_coordinated(doc: Doc, groups: dict[int, list[tuple[Span, list[Entry]]
     return links
 
 
+def _with_conjuncts(doc: Doc, mention: Mention, mentions: list[Mention]) -> Mention:
+    """The mention with the actors of the mentions coordinated with its head added."""
+    heads = {t.i for t in _conjuncts(doc[mention.head])}
+    extra = [a for m in mentions if m.head in heads for a in m.actors]
+    return replace(mention, actors=mention.actors + tuple(extra)) if extra else mention
+
+
 def _conjuncts(token: Token) -> list[Token]:
     out, stack = [], list(token.children)
     while stack:
@@ -328,10 +335,13 @@ class ActorResolver:
                 # The most recent person who was a subject, else the most recent person.
                 pool = [m for m in fitting if doc[m.head].dep_ in SUBJECT_DEPS] or fitting
             elif tok.lower_ in PLURAL_PRONOUNS and tok.pos_ == "PRON":
-                # "Russian officials said they …": the last plural subject before it
-                pool = [m for m in mentions if m.head < tok.i and m.kind != "place"
-                        and doc[m.head].dep_ in SUBJECT_DEPS
-                        and (doc[m.head].morph.get("Number") == ["Plur"] or len(m.actors) > 1)]
+                # "Russian officials said they …", "Kerry and Lavrov … they": the last plural
+                # subject before it, with what is coordinated with it
+                pool = [_with_conjuncts(doc, m, mentions) for m in mentions
+                        if m.head < tok.i and m.kind != "place"
+                        and doc[m.head].dep_ in SUBJECT_DEPS]
+                pool = [m for m in pool if len(m.actors) > 1
+                        or doc[m.head].morph.get("Number") == ["Plur"]]
             elif tok.lower_ in GROUP_NOUNS and any(c.lower_ == "the" for c in tok.children):
                 pool = [m for m in groups if m.head < tok.i]
             if pool:
@@ -400,8 +410,12 @@ def _np_head(token: Token) -> Token:
 
 
 def _np_start(head: Token) -> int:
-    left = [t.i for t in head.lefts if t.dep_ in NP_DEPS and t.dep_ != "det"]
-    return min([head.i, *left])
+    """First token of the phrase: the left edge of its modifiers (not its determiner)."""
+    left = [t.left_edge.i if t.left_edge.dep_ != "det" else t.left_edge.i + 1
+            for t in head.lefts if t.dep_ in NP_DEPS and t.dep_ != "det"]
+    start = min([head.i, *left])
+    cut = [t.i + 1 for t in head.doc[start:head.i] if t.dep_ == "cc"]  # not across "and"
+    return max([start, *cut])
 
 
 def _name_runs(doc: Doc, taken: set[int]) -> list[Span]:

@@ -20,12 +20,14 @@ from legation.records import Actor, Article, Event
 
 SPEECH_VERBS = {"say", "tell", "claim", "announce", "report", "state", "add", "insist",
                 "confirm", "declare", "allege", "admit", "stress", "note", "warn"}
-NEGATING_VERBS = {"refuse", "fail", "decline", "deny"}
+NEGATING_VERBS = {"refuse", "fail", "decline", "deny", "stop", "cease", "halt", "avoid"}
 INTENT_VERBS = {"plan", "intend", "want", "prepare", "offer", "hope", "seek", "aim", "expect",
                 "propose", "promise", "pledge", "vow", "threaten", "agree", "decide"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
 FUTURE_AUX = {"will", "shall"}
 DEMAND_VERBS = {"demand", "urge", "call", "insist", "ask"}
+# "said at a meeting with X", "spent hours in talks with X": the verb's subject took part.
+SETTING_PREPS = {"at", "in", "during", "after", "following"}
 READY_ADJ = {"ready", "prepared", "willing", "set", "poised"}
 
 
@@ -66,6 +68,8 @@ def _source_tokens(verb: Token) -> list[Token]:
     if subj:
         return subj
     for gov in _governor_chain(verb):
+        if verb.dep_ == "xcomp" and gov.i == verb.head.i and _children(gov, "dobj"):
+            return _children(gov, "dobj")  # "urged Iran to meet Iraq": Iran would meet
         subj = _children(gov, "nsubj")
         if subj:
             return subj
@@ -146,6 +150,8 @@ def _modality(verb: Token) -> str:
             return "intended"
     if aux & FUTURE_AUX or (verb.dep_ == "xcomp" and verb.head.lemma_ == "be"):
         return "intended"
+    if verb.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in verb.children):
+        return _modality(verb.head)  # "are to meet … to discuss": the purpose shares it
     return "actual"
 
 
@@ -175,6 +181,7 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
                 allow_missing_target: bool = False) -> list[Found]:
     """Every pattern match in ``doc`` with its arguments resolved."""
     found: list[Found] = []
+    consumed: set[int] = set()  # objects of light verbs: their noun patterns add nothing
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT":
             continue
@@ -182,11 +189,12 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
         if hit is None:
             continue
         pattern, obj = hit
+        if obj is not None:
+            consumed.add(obj.i)
         sources = [a for t in _source_tokens(verb) for a in actors.actors_for(t)]
         found += _found(pattern, verb, sources, *_targets(actors, verb, obj, pattern), actors)
-    triggers = {f.trigger.i for f in found}
     for noun in doc:
-        if noun.pos_ not in ("NOUN", "PROPN") or noun.head.i in triggers:
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.i in consumed:
             continue  # "launched an offensive" is already the verb's event
         pattern = _noun_match(noun, patterns)
         if pattern is not None:
@@ -227,6 +235,11 @@ def _noun_sources(noun: Token, actors: ArticleActors) -> list[Actor]:
     if by:
         return by
     own = [a for a in actors.actors_for(noun) if a.start is not None and a.start < noun.idx]
+    first = min([noun.i, *(c.i for c in noun.lefts)])
+    if noun.dep_ == "conj" and all(t.is_punct or t.dep_ == "cc"
+                                   for t in noun.doc[noun.head.i + 1:first]):
+        # "the US-UK, Australian air attack", parsed as "UK" and "attack" coordinated
+        own += [a for a in actors.actors_for(noun.head) if a not in own]
     if own:  # "Russian air strikes", "the US-UK air attack"
         return own
     for verb in (c for c in noun.children if c.dep_ == "acl"):  # "the offensive launched by"
@@ -235,7 +248,8 @@ def _noun_sources(noun: Token, actors: ArticleActors) -> list[Actor]:
             return by
     if noun.dep_ in ("dobj", "attr"):  # "Assad made a trip", "held talks"
         return [a for t in _source_tokens(noun.head) for a in actors.actors_for(t)]
-    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+    if (noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS
+            and noun.head.head.pos_ in ("VERB", "AUX")):
         # "Kerry said at a meeting with Lavrov", "Assad spent hours in talks with Putin"
         return [a for t in _source_tokens(noun.head.head) for a in actors.actors_for(t)]
     return []

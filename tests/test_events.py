@@ -1,0 +1,127 @@
+"""The event coder, one construction at a time, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from legation.extract import CodeOptions
+from legation.run import Coder
+
+DATE = "2015-10-22"
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+def triples(coder: Coder, text: str, **kw: object) -> set[tuple[str | None, str, str | None]]:
+    """(source country, root, target country) of every event coded in ``text``."""
+    events = coder.code_text(text, published=DATE, **kw).events
+    return {((e.source.country if e.source else None), e.cameo_root,
+             (e.target.country if e.target else None)) for e in events}
+
+
+def one(coder: Coder, text: str):
+    events = coder.code_text(text, published=DATE).events
+    assert len(events) == 1, [(e.source, e.cameo, e.target) for e in events]
+    return events[0]
+
+
+def test_subject_verb_object(coder: Coder) -> None:
+    assert triples(coder, "Turkey condemned Russia over the incursion.") == {("TUR", "11", "RUS")}
+
+
+def test_passive_with_agent(coder: Coder) -> None:
+    assert ("USA", "12", "RUS") in triples(
+        coder, "Russia's proposal was rejected by Washington, and Russian officials "
+               "said they had been rebuffed by Washington.")
+
+
+def test_coordinated_sources_make_one_event_each(coder: Coder) -> None:
+    assert triples(coder, "France and Britain condemned Syria.") == {
+        ("FRA", "11", "SYR"), ("GBR", "11", "SYR")}
+
+
+def test_symmetric_meeting_goes_both_ways(coder: Coder) -> None:
+    assert triples(coder, "Iran and Iraq held talks in Baghdad.") == {
+        ("IRN", "04", "IRQ"), ("IRQ", "04", "IRN")}
+
+
+def test_light_verb_and_nominal_events(coder: Coder) -> None:
+    assert ("USA", "19", "SYR") in triples(coder, "The US launched an offensive against Syria.")
+    assert triples(coder, "Talks between Egypt and Israel resumed.") == {
+        ("EGY", "04", "ISR"), ("ISR", "04", "EGY")}
+    assert ("SYR", "04", "RUS") in triples(coder, "Assad's visit to Moscow surprised analysts.")
+    assert ("GBR", "19", "SYR") in triples(
+        coder, "The British air strike on Syrian troops near Deir ez-Zor was condemned.")
+
+
+def test_reported_clause_is_coded_with_its_claimant(coder: Coder) -> None:
+    event = one(coder, "Lavrov said that Syria had praised Iran for its help.")
+    assert (event.source.country, event.cameo_root, event.target.country) == ("SYR", "05", "IRN")
+    assert event.claimed_by is not None and event.claimed_by.country == "RUS"
+
+
+def test_statement_only_when_nothing_is_embedded(coder: Coder) -> None:
+    told = one(coder, "Putin told Erdogan about his plans for the region.")
+    assert told.cameo_root == "01" and told.claimed_by is None
+    embedded = triples(coder, "Putin told Erdogan that Russia condemned Israel.")
+    assert embedded == {("RUS", "11", "ISR")}
+
+
+def test_same_event_told_twice_is_one_event_with_two_mentions(coder: Coder) -> None:
+    events = coder.code_text("Jordan condemned Israel on Monday. Later, Jordan again "
+                             "condemned Israel in a statement.", published=DATE).events
+    assert len(events) == 1 and events[0].mentions == 2
+    assert events[0].start < 20  # the first telling is the evidence
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("Egypt did not condemn Israel.", True),
+    ("Egypt refused to condemn Israel.", True),
+    ("Egypt condemned Israel.", False),
+])
+def test_negation(coder: Coder, text: str, negated: bool) -> None:
+    assert one(coder, text).negated is negated
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Iran is ready to meet Iraq.", "intended"),
+    ("Iran plans to meet Iraq next week.", "intended"),
+    ("Iran will meet Iraq next week.", "intended"),
+    ("Iran could meet Iraq if the talks go well.", "hypothetical"),
+    ("The UN urged Iran to meet Iraq.", "demanded"),
+    ("Iran met Iraq.", "actual"),
+])
+def test_modality(coder: Coder, text: str, modality: str) -> None:
+    events = [e for e in coder.code_text(text, published=DATE).events
+              if e.source.country == "IRN"]
+    assert events and events[0].modality == modality
+
+
+@pytest.mark.parametrize("text", [
+    "The weather in Damascus was mild on Sunday.",
+    "Syria has a population of about eighteen million people.",
+    "The Russian economy grew by two percent last year.",
+    "Talks are expected to be difficult.",
+])
+def test_no_event_where_nothing_happened(coder: Coder, text: str) -> None:
+    assert coder.code_text(text, published=DATE).events == []
+
+
+def test_missing_target_only_when_asked(coder: Coder) -> None:
+    text = "Turkey launched an offensive on Monday."
+    assert coder.code_text(text, published=DATE).events == []
+    one_sided = Coder(options=CodeOptions(allow_missing_target=True)).code_text(
+        text, published=DATE).events
+    assert [(e.source.country, e.cameo_root, e.target) for e in one_sided] == [("TUR", "19", None)]
+
+
+def test_scores_and_plover_come_from_the_code_table(coder: Coder) -> None:
+    event = one(coder, "Turkey condemned Russia.")
+    assert (event.quad_class, event.goldstein) == (3, -2.0)
+    assert event.plover_type == "ACCUSE"  # PLOVER draft 0.8 maps 111 (criticize) to ACCUSE
+    attack = one(coder, "Russian warplanes bombed Turkish troops.")
+    assert attack.quad_class == 4 and attack.goldstein < -9
+    assert 0 < attack.confidence <= 1
