@@ -79,11 +79,24 @@ def test_same_event_told_twice_is_one_event_with_two_mentions(coder: Coder) -> N
 
 @pytest.mark.parametrize("text, negated", [
     ("Egypt did not condemn Israel.", True),
-    ("Egypt refused to condemn Israel.", True),
+    ("Egypt refused to condemn Israel.", True),  # no refusal code for 11x: a negated 111
     ("Egypt condemned Israel.", False),
 ])
 def test_negation(coder: Coder, text: str, negated: bool) -> None:
     assert one(coder, text).negated is negated
+
+
+@pytest.mark.parametrize("text, cameo, negated, modality", [
+    ("Iran refused to meet Iraq.", "125", False, "actual"),  # CAMEO's refusal code
+    ("Iran is ready to meet Iraq.", "036", False, "intended"),  # CAMEO's intent code
+    ("Iran will not meet Iraq.", "036", True, "intended"),
+    ("Iran did not meet Iraq.", "040", True, "actual"),
+])
+def test_intent_and_refusal_codes(coder: Coder, text: str, cameo: str, negated: bool,
+                                  modality: str) -> None:
+    event = next(e for e in coder.code_text(text, published=DATE).events
+                 if e.source.country == "IRN")
+    assert (event.cameo, event.negated, event.modality) == (cameo, negated, modality)
 
 
 @pytest.mark.parametrize("text, modality", [

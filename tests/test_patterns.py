@@ -8,7 +8,7 @@ import pytest
 
 from legation.errors import KnowledgeError
 from legation.knowledge import codes
-from legation.knowledge.patterns import default_patterns, load_patterns
+from legation.knowledge.patterns import default_patterns, load_patterns, modality_codes
 
 
 def test_every_pattern_names_a_known_code_and_has_a_target_or_is_symmetric() -> None:
@@ -48,3 +48,16 @@ def test_malformed_pattern_file(tmp_path: Path, body: str, message: str) -> None
     bad.write_text(body)
     with pytest.raises(KnowledgeError, match=message):
         load_patterns([bad])
+
+
+def test_modality_table_names_intent_threat_and_refusal_codes() -> None:
+    table = modality_codes()
+    assert table.intended and table.refused
+    for base, code in table.intended.items():
+        codes.lookup(base)
+        assert code[:2] in ("03", "13"), (base, code)  # intent to cooperate, or a threat
+    for base, code in table.refused.items():
+        codes.lookup(base)
+        assert code[:2] == "12", (base, code)
+    assert table.when_intended("0874") == "0356"  # the longest listed prefix wins
+    assert table.when_refused("111") is None

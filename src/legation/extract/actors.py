@@ -35,6 +35,7 @@ GROUP_NOUNS = {"group", "organisation", "organization", "movement", "militia"}
 # What a dictionary match is, in order of precedence when several cover a phrase's head.
 KIND_RANK = {"person": 0, "org": 1, "metonym": 2, "capital": 3, "country": 4, "demonym": 5,
              "adjective": 6, "place": 7, "agent": 8}
+LONE_WORD_MIN_POPULATION = 100_000
 PLACE_SUFFIXES = {"state", "province", "city", "region", "governorate", "district", "county"}
 
 
@@ -433,10 +434,14 @@ def _name_runs(doc: Doc, taken: set[int]) -> list[Span]:
 
 
 def _place_candidates(ent: Span) -> tuple[Candidate, ...]:
+    """Gazetteer candidates for a name; a lone word needs the parser's place tag or a large
+    city behind it ("Kano" yes, "Alliance" of "… Services Alliance" no)."""
     words = ent.text.removeprefix("the ").split()
     found = gazetteer.lookup(" ".join(words))
     if not found and len(words) > 1 and words[-1].lower() in PLACE_SUFFIXES:
         found = gazetteer.lookup(" ".join(words[:-1]))
+    if len(ent) == 1 and ent[0].ent_type_ not in ("GPE", "LOC"):
+        found = tuple(c for c in found if c.population >= LONE_WORD_MIN_POPULATION)
     return found
 
 

@@ -15,12 +15,13 @@ from spacy.tokens import Doc, Token
 
 from legation.extract.actors import ArticleActors
 from legation.knowledge import codes
-from legation.knowledge.patterns import Pattern, PatternSet
+from legation.knowledge.patterns import Pattern, PatternSet, modality_codes
 from legation.records import Actor, Article, Event
 
 SPEECH_VERBS = {"say", "tell", "claim", "announce", "report", "state", "add", "insist",
                 "confirm", "declare", "allege", "admit", "stress", "note", "warn"}
-NEGATING_VERBS = {"refuse", "fail", "decline", "deny", "stop", "cease", "halt", "avoid"}
+NEGATING_VERBS = {"fail", "deny", "stop", "cease", "halt", "avoid"}
+REFUSAL_VERBS = {"refuse", "decline", "reject"}
 INTENT_VERBS = {"plan", "intend", "want", "prepare", "offer", "hope", "seek", "aim", "expect",
                 "propose", "promise", "pledge", "vow", "threaten", "agree", "decide"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
@@ -40,6 +41,7 @@ class Found:
     source: Actor | None
     target: Actor | None
     negated: bool
+    refused: bool
     modality: str
     claimed_by: Actor | None
 
@@ -123,15 +125,18 @@ def _pairs(sources: list[Actor], targets: list[Actor], slot: str | None, pattern
     return [(s, t) for s in sources or [None] for t in targets or [None]]
 
 
-def _negated(verb: Token) -> bool:
+def _negated(verb: Token) -> tuple[bool, bool]:
+    """(negated, by a refusal): "did not meet" is negated; "refused to meet" is a refusal."""
     if _children(verb, "neg"):
-        return True
+        return True, False
     for gov in _governor_chain(verb):
+        if gov.lemma_ in REFUSAL_VERBS and not _children(gov, "neg"):
+            return True, True
         if gov.lemma_ in NEGATING_VERBS or _children(gov, "neg"):
-            return True
+            return True, False
         if gov.dep_ != "xcomp":
             break
-    return False
+    return False, False
 
 
 def _modality(verb: Token) -> str:
@@ -202,16 +207,16 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
             participle = next((c for c in noun.children if c.dep_ == "acl"), None)
             found += _found(pattern, noun, sources,
                             *_targets(actors, noun, participle, pattern), actors)
-    found = _drop_embedding_statements(found)
-    return [f for f in found if f.source is not None
-            and (f.target is not None or allow_missing_target)]
+    found = [f for f in found if f.source is not None
+             and (f.target is not None or allow_missing_target)]
+    return _drop_embedding_statements(found)
 
 
 def _found(pattern: Pattern, trigger: Token, sources: list[Actor], targets: list[Actor],
            slot: str | None, actors: ArticleActors) -> list[Found]:
-    negated, modality = _negated(trigger), _modality(trigger)
+    (negated, refused), modality = _negated(trigger), _modality(trigger)
     claimed = _claimant(trigger, actors)
-    return [Found(pattern, trigger, s, t, negated, modality, claimed)
+    return [Found(pattern, trigger, s, t, negated, refused, modality, claimed)
             for s, t in _pairs(sources, targets, slot, pattern)
             if not (s and t and s.code == t.code and s.name == t.name)]
 
@@ -270,12 +275,12 @@ def to_events(found: list[Found], doc: Doc, article: Article) -> list[Event]:
     merged: dict[tuple, Event] = {}
     for f in found:
         sent = f.trigger.sent
-        key = (f.pattern.code, _key(f.source), _key(f.target), f.negated, f.modality)
+        key = (_modal_code(f), _key(f.source), _key(f.target), f.negated, f.modality)
         if key in merged:
             prev = merged[key]
             merged[key] = replace(prev, mentions=prev.mentions + 1)
             continue
-        code = codes.lookup(f.pattern.code)
+        code = codes.lookup(_modal_code(f))
         spans = [(f.trigger.idx, f.trigger.idx + len(f.trigger))]
         spans += [(a.start, a.end) for a in (f.source, f.target) if a and a.start is not None]
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
@@ -288,13 +293,26 @@ def to_events(found: list[Found], doc: Doc, article: Article) -> list[Event]:
             source=f.source, target=f.target, cameo=code.code, cameo_root=codes.root(code.code),
             quad_class=code.quad_class, goldstein=code.goldstein,
             plover_type=code.plover_type, plover_mode=code.plover_mode,
-            negated=f.negated, modality=f.modality, claimed_by=f.claimed_by,
+            # a refusal code ("refused to meet": 125) is itself the event, not a negation
+            negated=f.negated and not (f.refused and code.code != f.pattern.code),
+            modality=f.modality, claimed_by=f.claimed_by,
             event_date=article.published,
             date_precision=article.published_precision if article.published else None,
             date_basis="publication" if article.published else None,
             confidence=_confidence(f), rule=f.pattern.rule,
         )
     return list(merged.values())
+
+
+def _modal_code(f: Found) -> str:
+    """The code CAMEO gives a refused ("refused to meet": 125) or intended ("ready to meet":
+    036) event; the base code where modality.tsv lists none."""
+    table = modality_codes()
+    if f.refused:
+        return table.when_refused(f.pattern.code) or f.pattern.code
+    if f.modality == "intended":
+        return table.when_intended(f.pattern.code) or f.pattern.code
+    return f.pattern.code
 
 
 def _key(actor: Actor | None) -> tuple[str | None, str | None]:

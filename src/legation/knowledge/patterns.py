@@ -115,3 +115,45 @@ def load_patterns(paths: Sequence[Path] = (), noun_paths: Sequence[Path] = ()) -
 @functools.cache
 def default_patterns() -> PatternSet:
     return load_patterns()
+
+
+@dataclass(frozen=True)
+class ModalityCodes:
+    """modality.tsv: the code an intended or refused event takes instead of its base code."""
+
+    intended: dict[str, str]
+    refused: dict[str, str]
+
+    @staticmethod
+    def _lookup(table: dict[str, str], code: str) -> str | None:
+        for n in range(len(code), 1, -1):  # longest listed prefix wins
+            if code[:n] in table:
+                return table[code[:n]]
+        return None
+
+    def when_intended(self, code: str) -> str | None:
+        return self._lookup(self.intended, code)
+
+    def when_refused(self, code: str) -> str | None:
+        return self._lookup(self.refused, code)
+
+
+@functools.cache
+def modality_codes(path: Path | None = None) -> ModalityCodes:
+    """Load modality.tsv, checking that every code it names exists."""
+    path = path or _default_path("modality.tsv")
+    intended: dict[str, str] = {}
+    refused: dict[str, str] = {}
+    rows = [ln for ln in path.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")]
+    for n, row in enumerate(rows[1:], 2):
+        base, *rest = row.split("\t")
+        for table, value in zip((intended, refused), [*rest, "", ""][:2], strict=True):
+            if value:
+                try:
+                    codes.lookup(value)
+                except KnowledgeError as exc:
+                    raise KnowledgeError(f"{path.name}: row {n}: {exc}") from exc
+                table[base] = value
+    return ModalityCodes(intended, refused)
+
