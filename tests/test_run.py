@@ -7,8 +7,8 @@ from pathlib import Path
 
 from test_store import PROV, article, event
 
-from legation.records import ReadFailure
-from legation.run import CodedArticle, _store
+from legation.records import Coded, ReadFailure
+from legation.run import _store
 from legation.store import Store
 
 
@@ -19,7 +19,7 @@ class _Coder:
 
 
 def test_bad_record_fails_only_its_article(tmp_path: Path) -> None:
-    batch = [CodedArticle(article(f"a{i}"), [event(f"a{i}", 1)], []) for i in range(4)]
+    batch = [Coded(article(f"a{i}"), [event(f"a{i}", 1)], []) for i in range(4)]
     bad = batch[2]
     batch[2] = replace(bad, events=[event("a2", 1, goldstein=99.0)])  # breaks a CHECK
     failures: list[ReadFailure] = []

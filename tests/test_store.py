@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from legation.errors import StoreError
-from legation.records import Actor, Article, Event
+from legation.records import Actor, Article, Coded, Event
 from legation.store import SCHEMA_VERSION, EventFilter, Provenance, Store
 
 PROV = Provenance("test", "model==0", "kb0")
@@ -45,18 +45,18 @@ def store(tmp_path: Path):
 
 def test_rewrite_replaces_instead_of_duplicating(store: Store) -> None:
     a = article()
-    store.write_article(a, [event("a1", 1), event("a1", 2)], [], PROV)
-    store.write_article(a, [event("a1", 1)], [], PROV)
+    store.write_article(Coded(a, [event("a1", 1), event("a1", 2)], []), PROV)
+    store.write_article(Coded(a, [event("a1", 1)], []), PROV)
     assert store.counts()["events"] == 1
     assert store.counts()["articles"] == 1
 
 
 def test_failed_write_keeps_previous_records(store: Store) -> None:
     a = article()
-    store.write_article(a, [event("a1", 1), event("a1", 2)], [], PROV)
+    store.write_article(Coded(a, [event("a1", 1), event("a1", 2)], []), PROV)
     bad = event("a1", 3, goldstein=99.0)  # violates the CHECK constraint mid-transaction
     with pytest.raises(duckdb.Error):
-        store.write_article(replace(a, content_hash="new"), [event("a1", 4), bad], [], PROV)
+        store.write_article(Coded(replace(a, content_hash="new"), [event("a1", 4), bad], []), PROV)
     assert sorted(e["event_id"] for e in store.iter_events()) == ["a1-1", "a1-2"]
     assert store.con.execute("SELECT content_hash FROM articles").fetchall()[0][0] == a.content_hash
 
@@ -64,16 +64,16 @@ def test_failed_write_keeps_previous_records(store: Store) -> None:
 def test_is_current_tracks_text_and_provenance(store: Store) -> None:
     a = article()
     assert not store.is_current(a, PROV)
-    store.write_article(a, [], [], PROV)
+    store.write_article(Coded(a, [], []), PROV)
     assert store.is_current(a, PROV)
     assert not store.is_current(replace(a, content_hash="changed"), PROV)
     assert not store.is_current(a, replace(PROV, knowledge_hash="kb1"))
 
 
 def test_filters(store: Store) -> None:
-    store.write_article(article("a1"), [event("a1", 1), event("a1", 2, src="USA", tgt="RUS"),
+    store.write_article(Coded(article("a1"), [event("a1", 1), event("a1", 2, src="USA", tgt="RUS"),
                                          event("a1", 3, date=None),
-                                         event("a1", 4, date="2016-02")], [], PROV)
+                                         event("a1", 4, date="2016-02")], []), PROV)
 
     def ids(**kw: object) -> list[str]:
         return sorted(e["event_id"] for e in store.iter_events(EventFilter(**kw)))
@@ -88,7 +88,7 @@ def test_filters(store: Store) -> None:
 
 
 def test_exports_round_trip(store: Store, tmp_path: Path) -> None:
-    store.write_article(article(), [event("a1", 1)], [], PROV)
+    store.write_article(Coded(article(), [event("a1", 1)], []), PROV)
     assert store.export(tmp_path / "e.jsonl", "jsonl") == 1
     row = json.loads((tmp_path / "e.jsonl").read_text().splitlines()[0])
     assert row["source"]["code"] == "RUSGOV" and row["cameo"] == "040"

@@ -88,7 +88,7 @@ def code(
     Example: `legation code examples/corpus --manifest examples/corpus/manifest.jsonl`
     """
     from legation.extract import CodeOptions
-    from legation.run import CodedArticle, Coder, code_inputs
+    from legation.run import Coded, Coder, code_inputs
 
     try:
         coder = Coder(model, actors or (), CodeOptions(allow_missing_target=allow_missing_target))
@@ -98,7 +98,7 @@ def code(
     sink = out_file.open("w", encoding="utf-8") if out_file else None
     by_root: Counter[str] = Counter()
 
-    def write(result: CodedArticle) -> None:
+    def write(result: Coded) -> None:
         by_root.update(e.cameo_root for e in result.events)
         if sink:
             for event in result.events:
@@ -233,7 +233,7 @@ def evaluate(
     from legation.evaluate import load_gold, score
     from legation.extract import CodeOptions
     from legation.read import read_text
-    from legation.run import CodedArticle, Coder
+    from legation.run import Coded, Coder
 
     if level not in ("root", "full"):
         err.print("[red]error:[/red] --level must be root or full")
@@ -250,7 +250,7 @@ def evaluate(
                   transient=True) as progress:
         task = progress.add_task("scoring", total=len(articles))
         for result in coder.code(articles):
-            if isinstance(result, CodedArticle):
+            if isinstance(result, Coded):
                 coded[result.article.id] = [e.to_dict() for e in result.events]
             progress.advance(task)
     report = score(units, coded, full_actors=full_actors)

@@ -119,3 +119,37 @@ class Event:
             actor = getattr(self, key)
             d[key] = actor.to_dict() if actor else None
         return d
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place as the text names it and the GeoNames entry it resolved to (or None)."""
+
+    start: int
+    end: int
+    text: str
+    head: int  # token index of the name's head, to attach places to events
+    name: str | None
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    feature: str | None
+    rule: str
+
+    def record(self, article_id: str) -> dict[str, object]:
+        """The ``legation places`` / places-table shape (CONVENTIONS.md)."""
+        return {"article_id": article_id, "start": self.start, "end": self.end,
+                "text": self.text, "name": self.name, "geonames_id": self.geonames_id,
+                "lat": self.lat, "lon": self.lon, "country": self.country,
+                "feature": self.feature, "rule": self.rule}
+
+
+@dataclass(frozen=True)
+class Coded:
+    """Everything extracted from one article: what the store writes in one transaction."""
+
+    article: Article
+    events: list[Event]
+    mentions: list[Actor]
+    places: list[PlaceMention] = field(default_factory=list)

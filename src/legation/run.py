@@ -19,19 +19,10 @@ from legation.extract import CodeOptions, code_doc
 from legation.knowledge.bundle import Knowledge, load_knowledge
 from legation.nlp import load_model, model_id
 from legation.read import read_inputs, read_text
-from legation.records import Actor, Article, Event, ReadFailure
+from legation.records import Article, Coded, ReadFailure
 from legation.store import Provenance, Store
 
 BATCH_SIZE = 16
-
-
-@dataclass(frozen=True)
-class CodedArticle:
-    """One article with everything extracted from it."""
-
-    article: Article
-    events: list[Event]
-    mentions: list[Actor]
 
 
 @dataclass
@@ -80,12 +71,11 @@ class Coder:
                                     n_process=max(1, workers)):
             yield articles[i], doc
 
-    def extract(self, article: Article, doc: Doc) -> CodedArticle:
-        events, mentions = code_doc(doc, article, self.knowledge, self.options)
-        return CodedArticle(article, events, mentions)
+    def extract(self, article: Article, doc: Doc) -> Coded:
+        return code_doc(doc, article, self.knowledge, self.options)
 
     def code(self, articles: list[Article], workers: int = 1
-             ) -> Iterator[CodedArticle | ReadFailure]:
+             ) -> Iterator[Coded | ReadFailure]:
         """Code each article; an article that fails extraction comes back as a failure."""
         for article, doc in self.parse(articles, workers):
             try:
@@ -94,7 +84,7 @@ class Coder:
                 yield ReadFailure(article.source, f"coding failed: {type(exc).__name__}: {exc}")
 
     def code_text(self, text: str, published: str | None = None,
-                  article_id: str | None = None) -> CodedArticle:
+                  article_id: str | None = None) -> Coded:
         """Code one string (``explain``, ``eval``, the HTTP API)."""
         article = read_text(text, source="<text>", article_id=article_id, published=published)
         return self.extract(article, self.nlp(article.clean))
@@ -106,7 +96,7 @@ Progress = Callable[[int, int], None]
 def code_inputs(inputs: list[str], store: Store | None, coder: Coder, *,
                 manifest: Path | None = None, max_chars: int = 1_000_000, workers: int = 1,
                 force: bool = False, on_progress: Progress | None = None,
-                on_article: Callable[[CodedArticle], None] | None = None) -> RunSummary:
+                on_article: Callable[[Coded], None] | None = None) -> RunSummary:
     """The ``legation code`` job: read all inputs, code what changed, store it, summarise."""
     started = datetime.now(UTC)
     summary = RunSummary()
@@ -119,7 +109,7 @@ def code_inputs(inputs: list[str], store: Store | None, coder: Coder, *,
             summary.unchanged += 1
         else:
             todo.append(item)
-    pending: list[CodedArticle] = []
+    pending: list[Coded] = []
 
     def flush() -> None:
         for result in _store(store, coder, pending, summary.failures):
@@ -144,20 +134,19 @@ def code_inputs(inputs: list[str], store: Store | None, coder: Coder, *,
     return summary
 
 
-def _store(store: Store | None, coder: Coder, batch: list[CodedArticle],
-           failures: list[ReadFailure]) -> list[CodedArticle]:
+def _store(store: Store | None, coder: Coder, batch: list[Coded],
+           failures: list[ReadFailure]) -> list[Coded]:
     """Write a batch in one transaction; if it fails, article by article to name the bad one."""
     if store is None or not batch:
         return list(batch)
-    items = [(r.article, r.events, r.mentions) for r in batch]
     try:
-        store.write_articles(items, coder.provenance)
+        store.write_articles(batch, coder.provenance)
         return list(batch)
     except Exception:
         stored = []
-        for result, item in zip(batch, items, strict=True):
+        for result in batch:
             try:
-                store.write_articles([item], coder.provenance)
+                store.write_articles([result], coder.provenance)
                 stored.append(result)
             except Exception as exc:
                 failures.append(ReadFailure(result.article.source, f"storing failed: {exc}"))

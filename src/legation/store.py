@@ -17,7 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from legation.errors import StoreError
-from legation.records import Actor, Article, Event
+from legation.records import Article, Coded, Event
 
 SCHEMA_VERSION = 1
 DEFAULT_DB = "legation.duckdb"
@@ -110,6 +110,13 @@ MENTION_SCHEMA = pa.schema([
     ("text", pa.string()), ("code", pa.string()), ("country", pa.string()),
     ("sector", pa.string()), ("name", pa.string()), ("kb_id", pa.string()),
     ("rule", pa.string()),
+])
+
+PLACE_ROW_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
+    ("text", pa.string()), ("name", pa.string()), ("geonames_id", pa.int64()),
+    ("lat", pa.float64()), ("lon", pa.float64()), ("country", pa.string()),
+    ("feature", pa.string()), ("rule", pa.string()),
 ])
 
 ExportFormat = Literal["jsonl", "csv", "parquet"]
@@ -224,8 +231,7 @@ class Store:
                        "WHERE article_id = ?", [article.id])
         return row == (article.content_hash, prov.coder_version, prov.model, prov.knowledge_hash)
 
-    def write_articles(self, items: Sequence[tuple[Article, Sequence[Event], Sequence[Actor]]],
-                       prov: Provenance) -> None:
+    def write_articles(self, items: Sequence[Coded], prov: Provenance) -> None:
         """Replace everything stored for these articles in one transaction.
 
         One transaction for a batch keeps the commit cost off each article; a failure rolls the
@@ -234,7 +240,7 @@ class Store:
         if not items:
             return
         con = self.con
-        ids = [article.id for article, _, _ in items]
+        ids = [c.article.id for c in items]
         now = datetime.now(UTC)
         new_articles = pa.Table.from_pylist([  # noqa: F841 (read by DuckDB's replacement scan)
             {"article_id": a.id, "source": a.source, "content_hash": a.content_hash,
@@ -243,12 +249,15 @@ class Store:
              "published_basis": a.published_basis, "text": a.text,
              "coder_version": prov.coder_version, "model": prov.model,
              "knowledge_hash": prov.knowledge_hash, "coded_at": now}
-            for a, _, _ in items], schema=ARTICLE_SCHEMA)
-        new_events = events_table(e for _, evs, _ in items for e in evs)  # noqa: F841
+            for a in (c.article for c in items)], schema=ARTICLE_SCHEMA)
+        new_events = events_table(e for c in items for e in c.events)  # noqa: F841
         new_mentions = pa.Table.from_pylist([  # noqa: F841
-            {"article_id": a.id, "start": m.start, "end": m.end, "text": m.text, "code": m.code,
-             "country": m.country, "sector": m.sector, "name": m.name, "kb_id": m.kb_id,
-             "rule": m.rule} for a, _, ms in items for m in ms], schema=MENTION_SCHEMA)
+            {"article_id": c.article.id, "start": m.start, "end": m.end, "text": m.text,
+             "code": m.code, "country": m.country, "sector": m.sector, "name": m.name,
+             "kb_id": m.kb_id, "rule": m.rule} for c in items for m in c.mentions],
+            schema=MENTION_SCHEMA)
+        new_places = pa.Table.from_pylist(  # noqa: F841
+            [p.record(c.article.id) for c in items for p in c.places], schema=PLACE_ROW_SCHEMA)
         con.execute("BEGIN TRANSACTION")
         try:
             for table in ARTICLE_TABLES:
@@ -256,15 +265,15 @@ class Store:
             con.execute("INSERT INTO articles SELECT * FROM new_articles")
             con.execute("INSERT INTO events SELECT * FROM new_events")
             con.execute("INSERT INTO mentions SELECT * FROM new_mentions")
+            con.execute("INSERT INTO places SELECT * FROM new_places")
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
 
-    def write_article(self, article: Article, events: Sequence[Event],
-                      mentions: Sequence[Actor], prov: Provenance) -> None:
-        """Replace everything stored for ``article`` in one transaction."""
-        self.write_articles([(article, events, mentions)], prov)
+    def write_article(self, coded: Coded, prov: Provenance) -> None:
+        """Replace everything stored for one article in one transaction."""
+        self.write_articles([coded], prov)
 
     def record_run(self, started: datetime, summary: dict[str, Any]) -> None:
         """Keep the summary of one ``legation code`` run, failures included."""

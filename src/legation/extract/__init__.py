@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from legation.extract.events import find_events, to_events
-from legation.records import Actor, Article, Event
+from legation.extract.places import find_places
+from legation.extract.times import find_times
+from legation.records import Article, Coded
 
 if TYPE_CHECKING:  # the bundle builds its resolver from extract.actors
     from legation.knowledge.bundle import Knowledge
@@ -22,10 +24,12 @@ class CodeOptions:
 
 
 def code_doc(doc: Doc, article: Article, knowledge: Knowledge,
-             options: CodeOptions | None = None) -> tuple[list[Event], list[Actor]]:
-    """Events and resolved actor mentions of one parsed article."""
+             options: CodeOptions | None = None) -> Coded:
+    """Events (dated and placed), actor mentions and places of one parsed article."""
     options = options or CodeOptions()
     actors = knowledge.resolver(doc.vocab).resolve(doc, article.published, article.text)
+    places = find_places(doc, actors, article.text)
     found = find_events(doc, actors, knowledge.patterns, options.allow_missing_target)
+    events = to_events(found, doc, article, find_times(doc, article.published), places)
     mentions = [a for m in actors.mentions if m.kind != "place" for a in m.actors]
-    return to_events(found, doc, article), mentions
+    return Coded(article, events, mentions, places)

@@ -36,6 +36,7 @@ GROUP_NOUNS = {"group", "organisation", "organization", "movement", "militia"}
 KIND_RANK = {"person": 0, "org": 1, "metonym": 2, "capital": 3, "country": 4, "demonym": 5,
              "adjective": 6, "place": 7, "agent": 8}
 LONE_WORD_MIN_POPULATION = 100_000
+LONE_VARIANT_MIN_POPULATION = 1_000_000
 PLACE_SUFFIXES = {"state", "province", "city", "region", "governorate", "district", "county"}
 
 
@@ -442,6 +443,9 @@ def _place_candidates(ent: Span) -> tuple[Candidate, ...]:
         found = gazetteer.lookup(" ".join(words[:-1]))
     if len(ent) == 1 and ent[0].ent_type_ not in ("GPE", "LOC"):
         found = tuple(c for c in found if c.population >= LONE_WORD_MIN_POPULATION)
+    if len(ent) == 1:  # a lone variant name ("Madras") only for a big city ("The Duran": no)
+        found = tuple(c for c in found if gazetteer.fold(c.name) == gazetteer.fold(ent.text)
+                      or c.population >= LONE_VARIANT_MIN_POPULATION)
     return found
 
 

@@ -8,15 +8,16 @@ Actors come from ``extract.actors``; codes, scores and PLOVER from ``knowledge``
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from legation.extract.actors import ArticleActors
+from legation.extract.when_where import TimeLike, When, event_place, event_when
 from legation.knowledge import codes
 from legation.knowledge.patterns import Pattern, PatternSet, modality_codes
-from legation.records import Actor, Article, Event
+from legation.records import Actor, Article, Event, PlaceMention
 
 SPEECH_VERBS = {"say", "tell", "claim", "announce", "report", "state", "add", "insist",
                 "confirm", "declare", "allege", "admit", "stress", "note", "warn"}
@@ -40,6 +41,7 @@ class Found:
     trigger: Token
     source: Actor | None
     target: Actor | None
+    event_object: Token | None  # the light verb's object ("held talks"), if any
     negated: bool
     refused: bool
     modality: str
@@ -197,7 +199,8 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
         if obj is not None:
             consumed.add(obj.i)
         sources = [a for t in _source_tokens(verb) for a in actors.actors_for(t)]
-        found += _found(pattern, verb, sources, *_targets(actors, verb, obj, pattern), actors)
+        found += _found(pattern, verb, obj, sources, *_targets(actors, verb, obj, pattern),
+                        actors)
     for noun in doc:
         if noun.pos_ not in ("NOUN", "PROPN") or noun.i in consumed:
             continue  # "launched an offensive" is already the verb's event
@@ -205,18 +208,18 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
         if pattern is not None:
             sources = _noun_sources(noun, actors)
             participle = next((c for c in noun.children if c.dep_ == "acl"), None)
-            found += _found(pattern, noun, sources,
+            found += _found(pattern, noun, None, sources,
                             *_targets(actors, noun, participle, pattern), actors)
     found = [f for f in found if f.source is not None
              and (f.target is not None or allow_missing_target)]
     return _drop_embedding_statements(found)
 
 
-def _found(pattern: Pattern, trigger: Token, sources: list[Actor], targets: list[Actor],
-           slot: str | None, actors: ArticleActors) -> list[Found]:
+def _found(pattern: Pattern, trigger: Token, obj: Token | None, sources: list[Actor],
+           targets: list[Actor], slot: str | None, actors: ArticleActors) -> list[Found]:
     (negated, refused), modality = _negated(trigger), _modality(trigger)
     claimed = _claimant(trigger, actors)
-    return [Found(pattern, trigger, s, t, negated, refused, modality, claimed)
+    return [Found(pattern, trigger, s, t, obj, negated, refused, modality, claimed)
             for s, t in _pairs(sources, targets, slot, pattern)
             if not (s and t and s.code == t.code and s.name == t.name)]
 
@@ -269,11 +272,14 @@ def _drop_embedding_statements(found: list[Found]) -> list[Found]:
     return [f for f in found if not (f.pattern.code.startswith("01") and embeds(f))]
 
 
-def to_events(found: list[Found], doc: Doc, article: Article) -> list[Event]:
-    """Number, score and merge found events: one event told twice is one event."""
+def to_events(found: list[Found], doc: Doc, article: Article,
+              times: Sequence[TimeLike] = (), places: Sequence[PlaceMention] = ()
+              ) -> list[Event]:
+    """Number, score, date, place and merge found events: one event told twice is one."""
     sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
     merged: dict[tuple, Event] = {}
-    for f in found:
+    earlier: When | None = None
+    for f in sorted(found, key=lambda f: f.trigger.i):
         sent = f.trigger.sent
         key = (_modal_code(f), _key(f.source), _key(f.target), f.negated, f.modality)
         if key in merged:
@@ -281,6 +287,9 @@ def to_events(found: list[Found], doc: Doc, article: Article) -> list[Event]:
             merged[key] = replace(prev, mentions=prev.mentions + 1)
             continue
         code = codes.lookup(_modal_code(f))
+        when = event_when(f.trigger, times, earlier, article.published,
+                          article.published_precision)
+        earlier = when if when.basis in ("stated", "inferred") else earlier
         spans = [(f.trigger.idx, f.trigger.idx + len(f.trigger))]
         spans += [(a.start, a.end) for a in (f.source, f.target) if a and a.start is not None]
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
@@ -296,9 +305,8 @@ def to_events(found: list[Found], doc: Doc, article: Article) -> list[Event]:
             # a refusal code ("refused to meet": 125) is itself the event, not a negation
             negated=f.negated and not (f.refused and code.code != f.pattern.code),
             modality=f.modality, claimed_by=f.claimed_by,
-            event_date=article.published,
-            date_precision=article.published_precision if article.published else None,
-            date_basis="publication" if article.published else None,
+            event_date=when.value, date_precision=when.precision, date_basis=when.basis,
+            place=event_place(f.trigger, code.code, places, f.event_object),
             confidence=_confidence(f), rule=f.pattern.rule,
         )
     return list(merged.values())

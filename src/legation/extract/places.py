@@ -1,0 +1,71 @@
+"""Places named in an article, resolved to GeoNames entries with coordinates.
+
+Candidates are spaCy's place entities, the resolver's place-use mentions ("in Moscow") and
+names after locative prepositions; each is looked up in the gazetteer (exact names, alternate
+names, then transliterations). Among several candidates the one in a country the article
+otherwise names wins, then the most populous, so "Homs" in a story about Syria is not Libya's
+Al Khums and "Moscow" is not Moscow, Idaho.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from legation.extract.actors import ArticleActors
+from legation.knowledge import gazetteer
+from legation.knowledge.gazetteer import Candidate
+from legation.records import PlaceMention
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "into", "from", "to", "across"}
+
+
+def _candidate_spans(doc: Doc, actors: ArticleActors) -> list[Span]:
+    spans = [e for e in doc.ents if e.label_ in PLACE_LABELS]
+    spans += [doc[m.start:m.end] for m in actors.mentions if m.kind == "place"]
+    for prep in doc:  # "near Dayr al Zahr": the parser may not call it a place
+        if prep.lower_ in LOCATIVE and prep.dep_ == "prep":
+            for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+                left = min([obj.i, *(t.i for t in obj.lefts if t.dep_ == "compound")])
+                spans.append(doc[left:obj.i + 1])
+    taken: set[int] = set()
+    out = []
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if taken.isdisjoint(range(span.start, span.end)):
+            taken.update(range(span.start, span.end))
+            out.append(span)
+    return out
+
+
+def _trim(span: Span) -> Span:
+    """"the Caspian Sea" → "Caspian Sea": names are looked up without the article."""
+    return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
+
+
+def find_places(doc: Doc, actors: ArticleActors, raw: str | None = None) -> list[PlaceMention]:
+    """Every resolvable place in ``doc``; an unknown name is skipped, never fatal."""
+    found: list[tuple[Span, tuple[Candidate, ...], str]] = []
+    for span in map(_trim, _candidate_spans(doc, actors)):
+        cands, rule = gazetteer.lookup_loose(span.text)
+        if cands:
+            found.append((span, cands, rule))
+    context = Counter(c[0].country for span, c, _ in found
+                      if len(c) == 1 and gazetteer.fold(c[0].name) == gazetteer.fold(span.text))
+    context.update(a.country for m in actors.mentions for a in m.actors if a.country)
+    text = raw if raw is not None else doc.text
+    out = []
+    for span, cands, rule in found:
+        best = max(cands, key=lambda c: (context[c.country], c.population))
+        if gazetteer.fold(best.name) != gazetteer.fold(span.text) and not context[best.country]:
+            continue  # "The Duran" (an outlet) is not Duran, Ecuador: a variant name needs
+            # the article to be about that country
+        if len(cands) > 1:
+            rule += "+context" if context[best.country] else "+population"
+        out.append(PlaceMention(span.start_char, span.end_char,
+                                text[span.start_char:span.end_char], span.root.i, best.name,
+                                best.geonames_id, best.lat if best.feature == "city" else None,
+                                best.lon if best.feature == "city" else None, best.country,
+                                best.feature, rule))
+    return out
