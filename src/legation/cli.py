@@ -387,5 +387,93 @@ def explain(
                   f"{', negated' if e['negated'] else ''}; rule {e['rule']}")
 
 
+def _parsed_inputs(inputs: list[str], published: str | None, model: str | None,
+                   actors: list[Path] | None) -> Any:
+    """(coder, [(article, doc)]) for the inspection commands; failures go to stderr."""
+    from dataclasses import replace as dc_replace
+
+    from legation.read import parse_published, read_inputs
+    from legation.records import ReadFailure
+    from legation.run import Coder
+
+    try:
+        coder = Coder(model, actors or ())
+    except LegationError as exc:
+        _fail(exc)
+    articles, failed = [], 0
+    for item in read_inputs(inputs):
+        if isinstance(item, ReadFailure):
+            err.print(f"[red]failed:[/red] {item.source}: {item.reason}")
+            failed += 1
+            continue
+        if published and not item.published:  # --published anchors .txt; JSONL's own wins
+            parsed = parse_published(published)
+            item = dc_replace(item, published=parsed.value if parsed else None,
+                              published_precision=parsed.precision if parsed else None)
+        articles.append(item)
+    return coder, list(coder.parse(articles)), failed
+
+
+@app.command()
+def times(
+    inputs: Annotated[list[str], typer.Argument(help=".txt, .jsonl or a directory.")],
+    published: Annotated[str | None, typer.Option(
+        help="Publication date anchoring relative expressions in .txt (JSONL lines use "
+        "their own 'published').")] = None,
+    model: ModelOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List time expressions with their normalised values and the rule used.
+
+    Example: `legation times story.txt --published 2015-10-22 --json`
+    """
+    from legation.extract.times import find_times
+
+    _, parsed, failed = _parsed_inputs(inputs, published, model, None)
+    rows = [{"article_id": a.id, "start": t.start, "end": t.end, "text": a.text[t.start:t.end],
+             "value": t.value, "type": t.type, "precision": t.precision, "rule": t.rule}
+            for a, doc in parsed for t in find_times(doc, a.published)]
+    _print_rows(rows, as_json, ("article_id", "text", "value", "type", "precision", "rule"))
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def places(
+    inputs: Annotated[list[str], typer.Argument(help=".txt, .jsonl or a directory.")],
+    model: ModelOpt = None,
+    actors: ActorsOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List place names resolved to GeoNames entries with coordinates, and the rule used.
+
+    Example: `legation places story.txt --json`
+    """
+    from legation.extract.places import find_places
+
+    coder, parsed, failed = _parsed_inputs(inputs, None, model, actors)
+    rows = []
+    for article, doc in parsed:
+        found = coder.knowledge.resolver(doc.vocab).resolve(doc, article.published, article.text)
+        rows += [p.record(article.id) for p in find_places(doc, found, article.text)]
+    _print_rows(rows, as_json, ("article_id", "text", "name", "country", "lat", "lon",
+                                "feature", "rule"))
+    if failed:
+        raise typer.Exit(1)
+
+
+def _print_rows(rows: list[dict[str, Any]], as_json: bool, columns: tuple[str, ...]) -> None:
+    if as_json:
+        for row in rows:
+            _print_json(row)
+        return
+    table = Table(title=f"{len(rows)} found")
+    for col in columns:
+        table.add_column(col)
+    for row in rows:
+        table.add_row(*("-" if row[c] is None else str(row[c]) for c in columns))
+    out.print(table)
+
+
 def main() -> None:
     app()

@@ -180,14 +180,16 @@ class ActorResolver:
 
     def _matches(self, doc: Doc) -> list[tuple[Span, list[Entry]]]:
         spans = [doc[s:e] for _, s, e in [*self.lower(doc), *self.exact(doc)]]
-        # Longest match first; a token belongs to one match only.
-        spans.sort(key=lambda sp: (-(sp.end - sp.start), sp.start))
+        # Leftmost-longest: a token belongs to one match only, and of overlapping names the
+        # one that starts first wins ("Prince Bandar bin Sultan bin Abdulaziz" is Bandar).
+        spans.sort(key=lambda sp: (sp.start, -(sp.end - sp.start)))
         taken: set[int] = set()
         out = []
         for sp in spans:
             if taken.isdisjoint(range(sp.start, sp.end)):
                 entries = [e for e in self.entries.get(sp.text.lower(), ())
-                           if not (e.kind == "person" and _other_first_name(sp))]
+                           if not (e.kind == "person" and (_other_first_name(sp)
+                                                          or not sp[0].text[:1].isupper()))]
                 if entries:
                     taken.update(range(sp.start, sp.end))
                     out.append((sp, entries))
@@ -245,6 +247,9 @@ class ActorResolver:
         best = (min(covering, key=lambda se: (KIND_RANK[se[1].kind], _person_rank(se[1], day)))
                 if covering else None)
         kind = best[1].kind if best else None
+        person = _person_in(matches, day)
+        if best and kind == "agent" and person and best[1].value.kind in ("title", "person"):
+            best, kind = (person[0], Entry("person", person[1])), "person"  # "the head of X, Y"
         if best and kind == "person":
             actors = self._person(best[1].value, best[0], day)  # type: ignore[arg-type]
         elif best and kind == "org":
@@ -260,9 +265,8 @@ class ActorResolver:
             actors = [_make(country.iso3, best[1].sector or "GOV", country.name, phrase, kind)]
         else:
             actors = self._composed(head, phrase, matches, best, day)
-            if not actors:
-                person = _person_in(matches, day)
-                actors = self._person(person[1], person[0], day) if person else []
+            if not actors and person:
+                actors = self._person(person[1], person[0], day)
         if not actors:
             return None
         former = _is_former(phrase)

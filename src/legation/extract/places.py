@@ -23,13 +23,18 @@ LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "into", "from", "
 
 
 def _candidate_spans(doc: Doc, actors: ArticleActors) -> list[Span]:
+    acting = {i for m in actors.mentions if m.kind in ("capital", "metonym")
+              for i in range(m.start, m.end)}  # "Washington condemned …" is an actor
     spans = [e for e in doc.ents if e.label_ in PLACE_LABELS]
     spans += [doc[m.start:m.end] for m in actors.mentions if m.kind == "place"]
-    for prep in doc:  # "near Dayr al Zahr": the parser may not call it a place
+    for prep in doc:  # "near Dayr al Zahr and Aleppo": the parser may not call them places
         if prep.lower_ in LOCATIVE and prep.dep_ == "prep":
-            for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
-                left = min([obj.i, *(t.i for t in obj.lefts if t.dep_ == "compound")])
-                spans.append(doc[left:obj.i + 1])
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for name in [obj, *(c for c in obj.children if c.dep_ == "conj")]:
+                    if name.pos_ == "PROPN":
+                        left = min([name.i, *(t.i for t in name.lefts if t.dep_ == "compound")])
+                        spans.append(doc[left:name.i + 1])
+    spans = [s for s in spans if acting.isdisjoint(range(s.start, s.end))]
     taken: set[int] = set()
     out = []
     for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):

@@ -61,7 +61,9 @@ def event_when(trigger: Token, times: Sequence[TimeLike], earlier: When | None,
     doc = trigger.doc
     clause = _clause_verb(trigger)
     governing = {clause.i, *(a.i for a in clause.ancestors)}
-    own = [t for t in dated if _clause_verb(doc[t.anchor_token]).i == clause.i]
+    # a nominal event's own clause includes its participle ("the offensive launched on Monday")
+    own_clauses = {clause.i, *(c.i for c in trigger.children if c.dep_ == "acl")}
+    own = [t for t in dated if _clause_verb(doc[t.anchor_token]).i in own_clauses]
     # In the sentence, only a clause that governs the event dates it: "the campaign it began
     # on September 30" does not date "Assad praised the government".
     sentence = [t for t in dated if doc[t.anchor_token].sent.start == trigger.sent.start
