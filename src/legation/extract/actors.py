@@ -162,6 +162,7 @@ class ActorResolver:
 
     def __init__(self, kb: ActorKB, vocab: Vocab) -> None:
         self.kb = kb
+        self.genders = {key: p.gender for p in kb.people for key in (p.kb_id, p.name) if key}
         self.entries: dict[str, list[Entry]] = {}
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.exact = PhraseMatcher(vocab, attr="ORTH")
@@ -358,12 +359,8 @@ class ActorResolver:
         return out
 
     def _gender(self, mention: Mention) -> str | None:
-        kb_id = mention.actors[0].kb_id
-        name = mention.actors[0].name
-        for person in self.kb.people:
-            if (kb_id and person.kb_id == kb_id) or person.name == name:
-                return person.gender
-        return None
+        actor = mention.actors[0]
+        return self.genders.get(actor.kb_id or "") or self.genders.get(actor.name or "")
 
     def resolve_phrase(self, doc: Doc, date: str | dt.date | None = None) -> Actor | None:
         """The actor a whole short text names (``legation actor``): the mention at its root."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+WORDS_KEY = "legation.times.words"
 MONTHS = {name: n for n, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
      ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
@@ -67,6 +68,7 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 DAY_NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?$")
 YEAR_NUMBER = re.compile(r"(?:mid-)?(1[0-9]{3}|20[0-9]{2}|21[0-9]{2})$")
 DECADE = re.compile(r"(1[0-9]{2}|20[0-9])0s$")
+PREFIX_FIRST_WORDS = {prefix[0] for prefix in PREFIXES}
 
 
 @dataclass(frozen=True)
@@ -196,12 +198,17 @@ def _scan(doc: Doc, anchor: Anchor | None) -> Iterator[TimeExpression]:
 
 def _best(doc: Doc, i: int, anchor: Anchor | None) -> Hit | None:
     """The longest match of any rule at token ``i``."""
+    word = _word(doc, i)
+    if word not in START_WORDS and not word[:1].isdigit() and not word.startswith("mid-"):
+        return None  # no rule can start here: most tokens of an article
     hits = [h for rule in RULES if (h := rule(doc, i, anchor)) is not None]
     return max(hits, key=lambda h: h.end, default=None)
 
 
 def _prefix_length(doc: Doc, i: int) -> int:
     """How many tokens of a kept modifier ("end of", "early") start at ``i``."""
+    if _word(doc, i) not in PREFIX_FIRST_WORDS:
+        return 0
     for prefix in PREFIXES:
         if tuple(_word(doc, i + k) for k in range(len(prefix))) == prefix:
             return len(prefix)
@@ -243,8 +250,15 @@ def _is_time_word(token: Token) -> bool:
 
 
 def _word(doc: Doc, i: int) -> str:
-    """The lower-case word at ``i`` without an abbreviation's dot; "" outside the doc."""
-    return doc[i].lower_.rstrip(".") if 0 <= i < len(doc) else ""
+    """The lower-case word at ``i`` without an abbreviation's dot; "" outside the doc.
+
+    The rules ask for words hundreds of thousands of times per article batch; they are
+    computed once per doc (building spaCy tokens is what costs).
+    """
+    words = doc.user_data.get(WORDS_KEY)
+    if words is None:
+        words = doc.user_data[WORDS_KEY] = [t.lower_.rstrip(".") for t in doc]
+    return words[i] if 0 <= i < len(words) else ""
 
 
 def _month(doc: Doc, i: int) -> int | None:
@@ -608,3 +622,7 @@ def frequency(doc: Doc, i: int, anchor: Anchor | None) -> Hit | None:
 
 RULES: list[Rule] = [day_month, month_day, month_year, month_name, year, decade, weekday,
                      day_word, unit_relative, reference, counted, every, frequency]
+# Every rule starts at one of these words (or at a number): a cheap test before the rules.
+START_WORDS = (set(MONTHS) | set(WEEKDAYS) | {d + "s" for d in WEEKDAYS} | set(DIRECTIONS)
+               | set(DAY_WORDS) | set(REF_WORDS) | set(SET_ADVERBS) | set(NUMBERS) | VAGUE
+               | {"a", "every", "each", "once", "twice"})
