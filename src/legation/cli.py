@@ -462,6 +462,50 @@ def places(
         raise typer.Exit(1)
 
 
+@app.command()
+def quotes(
+    inputs: Annotated[list[str] | None, typer.Argument(
+        help="Files to read; without them, --db is read.")] = None,
+    db: DbOpt = Path(DEFAULT_DB),
+    speaker: Annotated[str | None, typer.Option(
+        help="Speaker country or code prefix (RUS, RUSGOV).")] = None,
+    model: ModelOpt = None,
+    actors: ActorsOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List quotations, direct and reported, with their resolved speakers.
+
+    Example: `legation quotes --db news.duckdb --speaker RUS --json`
+    """
+    failed = 0
+    if inputs:
+        coder, parsed, failed = _parsed_inputs(inputs, None, model, actors)
+        rows = [q.record(a.id) for a, doc in parsed for q in coder.extract(a, doc).quotes]
+        if speaker:
+            want = speaker.upper()
+            rows = [r for r in rows if r["speaker"] and (
+                r["speaker"]["country"] == want or (r["speaker"]["code"] or "").startswith(want))]
+    else:
+        try:
+            with Store(db, read_only=True) as store:
+                rows = list(store.quotes(speaker))
+        except LegationError as exc:
+            _fail(exc)
+    if as_json:
+        for row in rows:
+            _print_json(row)
+    else:
+        table = Table(title=f"{len(rows)} quotations")
+        for col in ("article", "speaker", "cue", "direct", "content"):
+            table.add_column(col, overflow="fold", max_width=70 if col == "content" else None)
+        for r in rows:
+            table.add_row(r["article_id"], _actor_cell(r["speaker"]), r["cue"] or "-",
+                          "yes" if r["direct"] else "no", r["content"][:200])
+        out.print(table)
+    if failed:
+        raise typer.Exit(1)
+
+
 def _print_rows(rows: list[dict[str, Any]], as_json: bool, columns: tuple[str, ...]) -> None:
     if as_json:
         for row in rows:

@@ -146,6 +146,26 @@ class PlaceMention:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """What was said (a span of the raw text), by whom, and through whom."""
+
+    start: int
+    end: int
+    content: str
+    direct: bool
+    cue: str | None
+    speaker: Actor | None
+    relay: Actor | None
+
+    def record(self, article_id: str) -> dict[str, Any]:
+        """The ``legation quotes`` / quotes-table shape (CONVENTIONS.md)."""
+        return {"article_id": article_id, "start": self.start, "end": self.end,
+                "content": self.content, "direct": self.direct, "cue": self.cue,
+                "speaker": self.speaker.to_dict() if self.speaker else None,
+                "relay": self.relay.to_dict() if self.relay else None}
+
+
+@dataclass(frozen=True)
 class Coded:
     """Everything extracted from one article: what the store writes in one transaction."""
 
@@ -153,3 +173,4 @@ class Coded:
     events: list[Event]
     mentions: list[Actor]
     places: list[PlaceMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)

@@ -119,6 +119,12 @@ PLACE_ROW_SCHEMA = pa.schema([
     ("feature", pa.string()), ("rule", pa.string()),
 ])
 
+QUOTE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
+    ("content", pa.string()), ("direct", pa.bool_()), ("cue", pa.string()),
+    ("speaker", pa.struct(_ACTOR_FIELDS)), ("relay", pa.struct(_ACTOR_FIELDS)),
+])
+
 ExportFormat = Literal["jsonl", "csv", "parquet"]
 
 
@@ -258,6 +264,8 @@ class Store:
             schema=MENTION_SCHEMA)
         new_places = pa.Table.from_pylist(  # noqa: F841
             [p.record(c.article.id) for c in items for p in c.places], schema=PLACE_ROW_SCHEMA)
+        new_quotes = pa.Table.from_pylist(  # noqa: F841
+            [q.record(c.article.id) for c in items for q in c.quotes], schema=QUOTE_SCHEMA)
         con.execute("BEGIN TRANSACTION")
         try:
             for table in ARTICLE_TABLES:
@@ -266,6 +274,7 @@ class Store:
             con.execute("INSERT INTO events SELECT * FROM new_events")
             con.execute("INSERT INTO mentions SELECT * FROM new_mentions")
             con.execute("INSERT INTO places SELECT * FROM new_places")
+            con.execute("INSERT INTO quotes SELECT * FROM new_quotes")
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -316,6 +325,23 @@ class Store:
         else:
             rel.write_parquet(str(out))
         return len(rel)
+
+    def quotes(self, speaker: str | None = None, article: str | None = None
+               ) -> Iterator[dict[str, Any]]:
+        """Stored quotations; ``speaker`` matches a country or a code prefix."""
+        clauses, params = [], []
+        if speaker:
+            clauses.append("(speaker.country = ? OR starts_with(speaker.code, ?))")
+            params += [speaker.upper(), speaker.upper()]
+        if article:
+            clauses.append("article_id = ?")
+            params.append(article)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        cur = self.con.execute(f'SELECT * FROM quotes{where} ORDER BY article_id, "start"',
+                               params)
+        cols = [d[0] for d in cur.description]
+        for row in cur.fetchall():
+            yield dict(zip(cols, row, strict=True))
 
     def counts(self) -> dict[str, int]:
         """Row counts per table, for summaries."""

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from legation.extract.events import find_events, to_events
 from legation.extract.places import find_places
+from legation.extract.quotes import find_quotes
 from legation.extract.times import find_times
-from legation.records import Article, Coded
+from legation.records import Article, Coded, Event, Quote
 
 if TYPE_CHECKING:  # the bundle builds its resolver from extract.actors
     from legation.knowledge.bundle import Knowledge
@@ -25,11 +26,23 @@ class CodeOptions:
 
 def code_doc(doc: Doc, article: Article, knowledge: Knowledge,
              options: CodeOptions | None = None) -> Coded:
-    """Events (dated and placed), actor mentions and places of one parsed article."""
+    """Events (dated, placed, claimed), actor mentions, places and quotes of one article."""
     options = options or CodeOptions()
     actors = knowledge.resolver(doc.vocab).resolve(doc, article.published, article.text)
     places = find_places(doc, actors, article.text)
     found = find_events(doc, actors, knowledge.patterns, options.allow_missing_target)
     events = to_events(found, doc, article, find_times(doc, article.published), places)
+    quotes = find_quotes(doc, article.text, actors)
     mentions = [a for m in actors.mentions if m.kind != "place" for a in m.actors]
-    return Coded(article, events, mentions, places)
+    return Coded(article, [_claimed(e, quotes) for e in events], mentions, places, quotes)
+
+
+def _claimed(event: Event, quotes: list[Quote]) -> Event:
+    """An event told inside a quotation is claimed by its speaker (unless a reporting clause
+    already names who claims it)."""
+    if event.claimed_by is not None:
+        return event
+    for quote in quotes:
+        if quote.speaker is not None and quote.start <= event.start < quote.end:
+            return replace(event, claimed_by=quote.speaker)
+    return event
