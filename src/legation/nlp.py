@@ -11,6 +11,7 @@ import os
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
 from legation.errors import ModelError
 
@@ -39,3 +40,29 @@ def model_id(nlp: Language) -> str:
     """``name==version`` of a loaded pipeline, stored with every coded article."""
     meta = nlp.meta
     return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}=={meta.get('version', '?')}"
+
+
+SENTS_KEY = "legation.sents"
+
+
+def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
+    cached = doc.user_data.get(SENTS_KEY)
+    if cached is None:
+        sents = list(doc.sents)
+        index = [0] * len(doc)
+        for n, sent in enumerate(sents):
+            index[sent.start:sent.end] = [n] * (sent.end - sent.start)
+        cached = doc.user_data[SENTS_KEY] = (sents, index)
+    return cached
+
+
+def sent_index(token: Token) -> int:
+    """The number of the sentence ``token`` is in. ``Token.sent`` walks the whole doc on each
+    call; extraction asks thousands of times per article, so the answer is computed once."""
+    return _sentences(token.doc)[1][token.i]
+
+
+def sent_of(token: Token) -> Span:
+    """The sentence ``token`` is in (see :func:`sent_index`)."""
+    sents, index = _sentences(token.doc)
+    return sents[index[token.i]]

@@ -17,6 +17,7 @@ from legation.extract.actors import ArticleActors
 from legation.extract.when_where import TimeLike, When, event_place, event_when
 from legation.knowledge import codes
 from legation.knowledge.patterns import Pattern, PatternSet, modality_codes
+from legation.nlp import sent_index, sent_of
 from legation.records import Actor, Article, Event, PlaceMention
 
 SPEECH_VERBS = {"say", "tell", "claim", "announce", "report", "state", "add", "insist",
@@ -225,8 +226,11 @@ def _found(pattern: Pattern, trigger: Token, obj: Token | None, sources: list[Ac
 
 
 def _noun_match(noun: Token, patterns: PatternSet) -> Pattern | None:
+    candidates = patterns.noun_candidates(noun.lemma_.lower())
+    if not candidates:
+        return None
     words = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
-    for pattern in patterns.noun_candidates(noun.lemma_.lower()):
+    for pattern in candidates:
         if not pattern.objects or words & pattern.objects:
             return pattern
     return None
@@ -276,11 +280,10 @@ def to_events(found: list[Found], doc: Doc, article: Article,
               times: Sequence[TimeLike] = (), places: Sequence[PlaceMention] = ()
               ) -> list[Event]:
     """Number, score, date, place and merge found events: one event told twice is one."""
-    sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
     merged: dict[tuple, Event] = {}
     earlier: When | None = None
     for f in sorted(found, key=lambda f: f.trigger.i):
-        sent = f.trigger.sent
+        sent = sent_of(f.trigger)
         key = (_modal_code(f), _key(f.source), _key(f.target), f.negated, f.modality)
         if key in merged:
             prev = merged[key]
@@ -297,7 +300,7 @@ def to_events(found: list[Found], doc: Doc, article: Article,
             f"{article.id}|{start}|{end}|{code.code}|{key[1]}|{key[2]}".encode()
         ).hexdigest()[:16]
         merged[key] = Event(
-            event_id=event_id, article_id=article.id, sentence=sentence_of[sent.start],
+            event_id=event_id, article_id=article.id, sentence=sent_index(f.trigger),
             start=start, end=end, evidence=article.text[sent.start_char:sent.end_char].strip(),
             source=f.source, target=f.target, cameo=code.code, cameo_root=codes.root(code.code),
             quad_class=code.quad_class, goldstein=code.goldstein,

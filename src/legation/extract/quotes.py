@@ -17,6 +17,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from legation.extract.actors import ArticleActors
+from legation.nlp import sent_of
 from legation.records import Actor, Quote
 
 __all__ = ["Quote", "find_quotes"]
@@ -325,13 +326,15 @@ def _governing_cue(quoted: Span, inside: set[int], cues: Cues) -> Token | None:
 def _region(doc: Doc, part: Part, inside: set[int]) -> list[Token]:
     """Tokens that may attribute a quotation: its own sentences, the sentence before when it
     ends in a colon, and the sentence right after ("‘…now.’ Peskov said.") when unquoted."""
-    sents = [_span(doc, part.start, part.end)[0].sent, _span(doc, part.start, part.end)[-1].sent]
+    span = _span(doc, part.start, part.end)
+    sents = [sent_of(span[0]), sent_of(span[-1])]
     before = doc.text[:part.mark].rstrip()
     if before.endswith(":"):
-        sents.append(doc.char_span(len(before) - 1, len(before), alignment_mode="expand").sent)
+        sents.append(sent_of(doc.char_span(len(before) - 1, len(before),
+                                          alignment_mode="expand")[0]))
     after = len(doc.text) - len(doc.text[part.end + 1:].lstrip())
     if after < len(doc.text) and not doc.text[part.end:after].count("\n"):
-        nxt = doc.char_span(after, after + 1, alignment_mode="expand").sent
+        nxt = sent_of(doc.char_span(after, after + 1, alignment_mode="expand")[0])
         if not inside.intersection(range(nxt.start, nxt.end)):
             sents.append(nxt)
     return [t for s in {(s.start, s.end): s for s in sents}.values() for t in s]
@@ -399,7 +402,7 @@ def _according_content(tok: Token, cues: Cues) -> tuple[int, int] | None:
     head = tok.head
     if head.i == tok.i or (cue_of(head, cues) and _subject(head) is not None):
         return None  # "According to Sputnik, Lavrov said …": Sputnik relays Lavrov
-    sent = tok.sent
+    sent = sent_of(tok)
     left, right = tok.left_edge.i, tok.right_edge.i
     if left - sent.start > sent.end - 1 - right:
         return _edges(tok.doc, sent.start, left - 1)
@@ -423,7 +426,7 @@ def _before_tail(tok: Token) -> tuple[int, int] | None:
     subject = _subject(tok)
     if subject is None:
         return None
-    doc, sent = tok.doc, tok.sent
+    doc, sent = tok.doc, sent_of(tok)
     left = min(tok.left_edge.i, subject.left_edge.i)
     tail = doc[tok.right_edge.i + 1:sent.end]
     if left <= sent.start or doc[left - 1].text != "," or any(

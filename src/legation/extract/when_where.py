@@ -16,6 +16,7 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
+from legation.nlp import sent_index, sent_of
 from legation.records import Place, PlaceMention
 
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -42,8 +43,7 @@ class When:
     sentence: int | None = None
 
 
-def _sentence_index(token: Token) -> int:
-    return sum(1 for s in token.doc.sents if s.start < token.sent.start)
+
 
 
 def _clause_verb(token: Token) -> Token:
@@ -66,20 +66,19 @@ def event_when(trigger: Token, times: Sequence[TimeLike], earlier: When | None,
     own = [t for t in dated if _clause_verb(doc[t.anchor_token]).i in own_clauses]
     # In the sentence, only a clause that governs the event dates it: "the campaign it began
     # on September 30" does not date "Assad praised the government".
-    sentence = [t for t in dated if doc[t.anchor_token].sent.start == trigger.sent.start
+    sentence = [t for t in dated if sent_index(doc[t.anchor_token]) == sent_index(trigger)
                 and _clause_verb(doc[t.anchor_token]).i in governing]
     for pool in (own, sentence):
         if pool:
             best = min(pool, key=lambda t: abs(t.anchor_token - trigger.i))
             return When(best.value, PRECISION[len(best.value)], "stated",  # type: ignore[arg-type]
-                        _sentence_index(trigger))
+                        sent_index(trigger))
     if (earlier is not None and earlier.basis in ("stated", "inferred")
             and earlier.sentence is not None
-            and _sentence_index(trigger) - earlier.sentence <= CONTINUATION_SENTENCES):
+            and sent_index(trigger) - earlier.sentence <= CONTINUATION_SENTENCES):
         return When(earlier.value, earlier.precision, "inferred")
-    previous = trigger.sent.start - 1
-    before = [t for t in dated if previous >= 0
-              and doc[t.anchor_token].sent.start == doc[previous].sent.start]
+    previous = sent_index(trigger) - 1
+    before = [t for t in dated if previous >= 0 and sent_index(doc[t.anchor_token]) == previous]
     if before:  # "… Kerry said yesterday. … Kerry said at a meeting with Lavrov …"
         last = max(before, key=lambda t: t.anchor_token)
         return When(last.value, PRECISION[len(last.value)], "inferred")  # type: ignore[arg-type]
@@ -112,7 +111,7 @@ def event_place(trigger: Token, cameo: str, places: Sequence[PlaceMention],
         for obj in (c for c in trigger.children if c.dep_ == "dobj"):  # "visited Moscow"
             if obj.i in by_head:
                 return _place(by_head[obj.i], "stated")
-    sent = trigger.sent
+    sent = sent_of(trigger)
     inside = [p for p in places if sent.start <= p.head < sent.end and p.feature == "city"]
     if inside:
         return _place(min(inside, key=lambda p: abs(p.head - trigger.i)), "inferred")
