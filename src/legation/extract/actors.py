@@ -363,14 +363,26 @@ class ActorResolver:
         return self.genders.get(actor.kb_id or "") or self.genders.get(actor.name or "")
 
     def resolve_phrase(self, doc: Doc, date: str | dt.date | None = None) -> Actor | None:
-        """The actor a whole short text names (``legation actor``): the mention at its root."""
+        """The actor a whole short text names (``legation actor``): the mention at its root.
+
+        A mention standing alone describes one actor, so what the rest of it says counts:
+        "Muslim leaders in France" are French, and when the parse splits "Burkina Faso's
+        displaced" the country of one part and the sector of the other make the actor.
+        """
         found = self.resolve(doc, date)
-        roots = [t for t in doc if t.dep_ == "ROOT"]
-        for root in roots:
-            mention = found.at(root)
-            if mention and mention.actors:
-                return mention.actors[0]
-        return found.mentions[0].actors[0] if found.mentions else None
+        root = next((found.at(t) for t in doc if t.dep_ == "ROOT" and found.at(t)), None)
+        head = root.actors[0] if root and root.actors else None
+        others = [a for m in found.mentions if m is not root for a in m.actors]
+        if head is None:
+            head = next((a for a in others if a.sector), None) or next(iter(others), None)
+            if head is None:
+                return None
+        if head.country is None and head.sector:
+            country = next((a.country for a in others if a.country and not a.sector), None)
+            if country:
+                return replace(head, country=country, code=actor_code(country, head.sector),
+                               rule=f"{head.rule}+{country}")
+        return head
 
 
 def _surface_entries(kb: ActorKB) -> Iterable[tuple[str, Entry]]:
