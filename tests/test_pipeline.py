@@ -76,3 +76,13 @@ def test_seeds_all_coded_with_manifest(coder: Coder, seeds_dir: Path, tmp_path: 
     assert [r[0] for r in rows] == sorted(p.stem for p in seeds_dir.glob("*.txt"))
     assert all(r[1] and r[2] for r in rows)
     assert summary.events >= 5
+
+
+def test_worker_processes_give_the_same_events(coder: Coder, tmp_path: Path) -> None:
+    ids = []
+    for workers in (1, 2):
+        with Store(tmp_path / f"w{workers}.duckdb") as store:
+            code_inputs([str(CORPUS)], store, coder, manifest=CORPUS / "manifest.jsonl",
+                        workers=workers)
+            ids.append(sorted(e["event_id"] for e in store.iter_events()))
+    assert ids[0] and ids[0] == ids[1]
