@@ -81,6 +81,8 @@ def test_ambiguous_and_transliterated_places(coder: Coder) -> None:
     assert places("Shelling went on near Dayr al Zahr and Aleppo.")["Dayr al Zahr"] == \
         ("Deir ez-Zor", "SYR")
     assert places("Lavrov flew to Moscow.")["Moscow"][1] == "RUS"
+    # context from US actors does not turn a capital into a small US town of the same name
+    assert places("Kerry and US officials met in GENEVA.")["GENEVA"] == ("Geneva", "CHE")
     # an unknown name costs only itself
     found = places("Troops entered Qzwyrtx and then Aleppo.")
     assert "Qzwyrtx" not in found and found["Aleppo"][1] == "SYR"

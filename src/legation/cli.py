@@ -506,6 +506,29 @@ def quotes(
         raise typer.Exit(1)
 
 
+@app.command()
+def serve(
+    db: DbOpt = Path(DEFAULT_DB),
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the HTTP API over a database, opened read-only (coding into it waits until you stop).
+
+    Example: `legation serve --db news.duckdb --port 8000`, then open http://127.0.0.1:8000/docs
+    """
+    import uvicorn
+
+    from legation.web.api import create_app
+
+    try:
+        web = create_app(db)
+    except LegationError as exc:
+        _fail(exc)
+    out.print(f"serving {db.resolve()} (read-only) at http://{host}:{port}/api/ "
+              f"(API docs: http://{host}:{port}/docs); Ctrl+C stops")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
 def _print_rows(rows: list[dict[str, Any]], as_json: bool, columns: tuple[str, ...]) -> None:
     if as_json:
         for row in rows:

@@ -7,6 +7,7 @@ duplicates and a crash (or a bad record) leaves the previous state intact.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -190,10 +191,7 @@ class Store:
         try:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.IOException as exc:
-            raise StoreError(
-                f"cannot open {self.path}: {exc}. Another process (e.g. 'legation serve') may "
-                "hold it; stop it or code into another file."
-            ) from exc
+            raise StoreError(_open_error(self.path, exc, read_only)) from exc
         if not read_only:
             self._migrate()
         self._check_version()
@@ -298,11 +296,7 @@ class Store:
     def events(self, flt: EventFilter | None = None, limit: int | None = None,
                offset: int = 0) -> duckdb.DuckDBPyRelation:
         """Events matching ``flt`` as a relation, ordered by date then position."""
-        where, params = (flt or EventFilter()).where()
-        sql = f'SELECT * FROM events{where} ORDER BY event_date NULLS LAST, article_id, "start"'
-        if limit is not None:
-            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        return self.con.query(sql, params=params) if params else self.con.query(sql)
+        return select_events(self.con, flt, limit, offset)
 
     def iter_events(self, flt: EventFilter | None = None) -> Iterator[dict[str, Any]]:
         """Events as event-record dicts (CONVENTIONS.md shape)."""
@@ -329,24 +323,64 @@ class Store:
     def quotes(self, speaker: str | None = None, article: str | None = None
                ) -> Iterator[dict[str, Any]]:
         """Stored quotations; ``speaker`` matches a country or a code prefix."""
-        clauses, params = [], []
-        if speaker:
-            clauses.append("(speaker.country = ? OR starts_with(speaker.code, ?))")
-            params += [speaker.upper(), speaker.upper()]
-        if article:
-            clauses.append("article_id = ?")
-            params.append(article)
-        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        cur = self.con.execute(f'SELECT * FROM quotes{where} ORDER BY article_id, "start"',
-                               params)
-        cols = [d[0] for d in cur.description]
-        for row in cur.fetchall():
+        rel = select_quotes(self.con, speaker, article)
+        cols = rel.columns
+        for row in rel.fetchall():
             yield dict(zip(cols, row, strict=True))
 
     def counts(self) -> dict[str, int]:
         """Row counts per table, for summaries."""
         return {t: self.one(f"SELECT count(*) FROM {t}")[0]
                 for t in ("articles", "events", "mentions")}
+
+
+def query(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()
+          ) -> duckdb.DuckDBPyRelation:
+    """A relation over ``sql`` with bound parameters (DuckDB refuses an empty parameter list)."""
+    return con.query(sql, params=list(params)) if params else con.query(sql)
+
+
+def select_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None,
+                  limit: int | None = None, offset: int = 0) -> duckdb.DuckDBPyRelation:
+    """Events matching ``flt``, ordered by date then position: shared by the CLI, the Python API
+    and the HTTP API so that all three answer the same question the same way."""
+    where, params = (flt or EventFilter()).where()
+    # event_id breaks ties, so that pages never repeat or skip an event
+    sql = (f'SELECT * FROM events{where} '
+           'ORDER BY event_date NULLS LAST, article_id, "start", event_id')
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [int(limit), int(offset)]
+    return query(con, sql, params)
+
+
+def select_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None,
+                  article: str | None = None) -> duckdb.DuckDBPyRelation:
+    """Quotations; ``speaker`` matches a country or a code prefix, like the event filters."""
+    clauses, params = [], []
+    if speaker:
+        clauses.append("(speaker.country = ? OR starts_with(speaker.code, ?))")
+        params += [speaker.upper(), speaker.upper()]
+    if article:
+        clauses.append("article_id = ?")
+        params.append(article)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return query(con, f'SELECT * FROM quotes{where} ORDER BY article_id, "start", "end"', params)
+
+
+def _open_error(path: Path, exc: duckdb.IOException, read_only: bool) -> str:
+    """Say who holds the file and what to do: DuckDB's own lock message suggests read-only
+    mode, which is no help to ``legation code``."""
+    text = str(exc)
+    if "lock" not in text.lower():
+        return f"cannot open {path}: {text}"
+    pid = re.search(r"\(PID (\d+)\)", text)
+    who = f"Another process (PID {pid.group(1)})" if pid else "Another process"
+    if read_only:
+        return (f"{who} is writing {path} (e.g. 'legation code'); wait until it has finished, "
+                "then try again.")
+    return (f"{who} has {path} open (e.g. 'legation serve', which holds it while it serves), so "
+            "nothing can be coded into it now. Stop that process, or code into another file.")
 
 
 def events_table(events: Iterable[Event]) -> pa.Table:

@@ -19,6 +19,7 @@ from legation.knowledge.gazetteer import Candidate
 from legation.records import PlaceMention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+COMPARABLE_SIZE = 0.25  # a candidate under a quarter of the largest one's population loses
 LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "into", "from", "to", "across"}
 
 
@@ -62,7 +63,11 @@ def find_places(doc: Doc, actors: ArticleActors, raw: str | None = None) -> list
     text = raw if raw is not None else doc.text
     out = []
     for span, cands, rule in found:
-        best = max(cands, key=lambda c: (context[c.country], c.population))
+        # Context chooses among places of comparable size (Homs, Syria vs Al Khums, Libya),
+        # not a small town over a capital (Geneva, Illinois in a story about the US).
+        floor = max(c.population for c in cands) * COMPARABLE_SIZE
+        comparable = [c for c in cands if c.population >= floor]
+        best = max(comparable, key=lambda c: (context[c.country], c.population))
         if gazetteer.fold(best.name) != gazetteer.fold(span.text) and not context[best.country]:
             continue  # "The Duran" (an outlet) is not Duran, Ecuador: a variant name needs
             # the article to be about that country

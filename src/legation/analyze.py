@@ -1,0 +1,161 @@
+"""Analysis over stored events: dyad time series, actor networks, actor, article and place
+summaries.
+
+Each function takes a DuckDB connection (or cursor) and returns a relation, so the Python API
+hands users something with ``.df()``/``.pl()`` and the HTTP API pages the very same query.
+Only bound parameters carry user values; SQL fragments come from fixed tables below.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import duckdb
+
+from legation.store import EventFilter, query
+
+Interval = Literal["day", "week", "month"]
+Level = Literal["country", "code"]
+
+# Analysis counts leave these out unless asked (CONVENTIONS.md): say so wherever counts are shown.
+EXCLUDED = ("negated", "hypothetical")
+COUNTED = "NOT coalesce(negated, false) AND coalesce(modality, '') <> 'hypothetical'"
+
+# An event joins a period only when its date is that precise: "2015" has no month.
+PERIOD = {
+    "day": "CASE WHEN length(event_date) = 10 THEN event_date END",
+    "week": "CASE WHEN length(event_date) = 10 "
+            "THEN strftime(CAST(event_date AS DATE), '%G-W%V') END",
+    "month": "CASE WHEN length(event_date) >= 7 THEN left(event_date, 7) END",
+}
+NODE = {"country": "coalesce({side}.country, {side}.code)", "code": "{side}.code"}
+
+
+def _is(side: str) -> str:
+    """One side matches an actor given as a country or a code prefix (like ``EventFilter``)."""
+    return f"({side}.country = ? OR starts_with({side}.code, ?))"
+
+
+def _dated(since: str | None, until: str | None) -> tuple[str, list[str]]:
+    """Events in the period, by the rules of ``legation events --since/--until``."""
+    where, params = EventFilter(since=since, until=until).where()
+    return f"SELECT * FROM events{where}", params
+
+
+def dyad(con: duckdb.DuckDBPyConnection, a: str, b: str, interval: Interval = "month",
+         since: str | None = None, until: str | None = None, include_all: bool = False
+         ) -> duckdb.DuckDBPyRelation:
+    """Events between ``a`` and ``b`` per period and direction: counts per QuadClass and summed
+    Goldstein. Each event counts once, as ``a→b`` when it reads so, else ``b→a``; events whose
+    date is missing or coarser than ``interval`` have no period and are left out."""
+    base, params = _dated(since, until)
+    a, b = a.upper(), b.upper()
+    pair = f"({_is('source')} AND {_is('target')})"  # bound as (a, b) or as (b, a)
+    counted = "" if include_all else f" AND {COUNTED}"
+    sql = f"""
+        SELECT period, direction, count(*) AS events,
+               count(*) FILTER (quad_class = 1) AS quad1, count(*) FILTER (quad_class = 2) AS quad2,
+               count(*) FILTER (quad_class = 3) AS quad3, count(*) FILTER (quad_class = 4) AS quad4,
+               sum(goldstein) AS goldstein
+        FROM (SELECT {PERIOD[interval]} AS period,
+                     CASE WHEN {pair} THEN 'a→b' ELSE 'b→a' END AS direction, quad_class, goldstein
+              FROM ({base}) WHERE ({pair} OR {pair}){counted})
+        WHERE period IS NOT NULL
+        GROUP BY period, direction ORDER BY period, direction"""
+    return query(con, sql, [*[a, a, b, b], *params, *[a, a, b, b], *[b, b, a, a]])
+
+
+def network(con: duckdb.DuckDBPyConnection, since: str | None = None, until: str | None = None,
+            level: Level = "country", include_all: bool = False) -> duckdb.DuckDBPyRelation:
+    """Directed edges source → target with event counts and mean Goldstein; actors are countries
+    (or the sector code of actors without one, e.g. REB) unless ``level="code"``."""
+    base, params = _dated(since, until)
+    counted = "" if include_all else f" AND {COUNTED}"
+    src, tgt = NODE[level].format(side="source"), NODE[level].format(side="target")
+    sql = f"""
+        SELECT {src} AS source, {tgt} AS target, count(*) AS events,
+               avg(goldstein) AS goldstein_mean
+        FROM ({base})
+        WHERE source.code IS NOT NULL AND target.code IS NOT NULL{counted}
+        GROUP BY ALL ORDER BY events DESC, source, target"""
+    return query(con, sql, params)
+
+
+def network_nodes(edges: duckdb.DuckDBPyRelation) -> duckdb.DuckDBPyRelation:
+    """The actors of a network with the events they take part in, as source or target."""
+    return edges.query("edges", """
+        SELECT node AS id, sum(events)::BIGINT AS events FROM (
+            SELECT source AS node, events FROM edges
+            UNION ALL SELECT target, events FROM edges WHERE target <> source)
+        GROUP BY node ORDER BY events DESC, id""")
+
+
+def actors(con: duckdb.DuckDBPyConnection, q: str | None = None) -> duckdb.DuckDBPyRelation:
+    """Actor codes seen in events, with their commonest name and event counts per role;
+    ``q`` searches codes and names (case-insensitive substring)."""
+    having, params = "", []
+    if q:
+        having = " HAVING bool_or(contains(lower(code), ?) OR contains(lower(name), ?))"
+        params = [q.lower(), q.lower()]
+    sql = f"""
+        SELECT code, any_value(country) AS country, any_value(sector) AS sector,
+               mode(name) AS name, count(DISTINCT event_id) AS events,
+               count(*) FILTER (role = 'source') AS as_source,
+               count(*) FILTER (role = 'target') AS as_target
+        FROM (SELECT event_id, 'source' AS role, unnest(source) FROM events
+              UNION ALL SELECT event_id, 'target', unnest(target) FROM events)
+        WHERE code IS NOT NULL
+        GROUP BY code{having} ORDER BY events DESC, code"""
+    return query(con, sql, params)
+
+
+def actor_events(con: duckdb.DuckDBPyConnection, code: str) -> duckdb.DuckDBPyRelation:
+    """Events where ``code`` (a country or a code prefix) is the source or the target."""
+    code = code.upper()
+    sql = f"""SELECT * FROM events WHERE {_is('source')} OR {_is('target')}
+              ORDER BY event_date NULLS LAST, article_id, "start", event_id"""
+    return query(con, sql, [code] * 4)
+
+
+def articles(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+    """Articles (without their text) and how much was coded from each."""
+    counts = " ".join(
+        f"LEFT JOIN (SELECT article_id, count(*) AS {t} FROM {t} GROUP BY ALL) USING (article_id)"
+        for t in ("events", "quotes", "places", "mentions"))
+    return query(con, f"""
+        SELECT article_id, outlet, title, url, author, published, published_precision, source,
+               coded_at, coalesce(events, 0) AS events, coalesce(quotes, 0) AS quotes,
+               coalesce(places, 0) AS places, coalesce(mentions, 0) AS mentions
+        FROM articles {counts}
+        ORDER BY published NULLS LAST, article_id""")
+
+
+def article_rows(con: duckdb.DuckDBPyConnection, table: Literal["mentions", "places"],
+                 article_id: str) -> duckdb.DuckDBPyRelation:
+    """One article's actor mentions or place names, in text order (character spans)."""
+    return query(con, f'SELECT * FROM {table} WHERE article_id = ? ORDER BY "start"',
+                 [article_id])
+
+
+def places(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+    """Places with coordinates: how often articles name them and how many events happened there."""
+    return query(con, """
+        WITH named AS (
+            SELECT geonames_id, any_value(name) AS name, any_value(country) AS country,
+                   any_value(feature) AS feature, lat, lon, count(*) AS mentions,
+                   count(DISTINCT article_id) AS articles
+            FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL
+            GROUP BY geonames_id, lat, lon),
+        happened AS (
+            SELECT place.geonames_id AS geonames_id, any_value(place.name) AS name,
+                   any_value(place.country) AS country, any_value(place.feature) AS feature,
+                   place.lat AS lat, place.lon AS lon, count(*) AS events
+            FROM events WHERE place.lat IS NOT NULL AND place.lon IS NOT NULL
+            GROUP BY ALL)
+        SELECT geonames_id, coalesce(n.name, h.name) AS name,
+               coalesce(n.country, h.country) AS country,
+               coalesce(n.feature, h.feature) AS feature, lat, lon,
+               coalesce(events, 0) AS events, coalesce(mentions, 0) AS mentions,
+               coalesce(articles, 0) AS articles
+        FROM named n FULL OUTER JOIN happened h USING (geonames_id, lat, lon)
+        ORDER BY events DESC, mentions DESC, name, geonames_id, lat, lon""")

@@ -1,0 +1,170 @@
+"""The HTTP API: JSON over a coded database opened read-only, one DuckDB cursor per request.
+
+Routes and shapes are fixed by CONVENTIONS.md ("HTTP API"): lists return
+``{items, total, limit, offset}``, errors ``{detail}`` (404 for a missing id, 422 for a bad
+parameter). Queries come from ``store`` and ``analyze``, shared with the CLI and Python API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import duckdb
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from pydantic import AfterValidator
+
+from legation import __version__, analyze
+from legation.analyze import EXCLUDED, Interval, Level
+from legation.store import EventFilter, Store, query, select_events, select_quotes
+
+DATE_FORMATS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
+
+
+def _date(value: str | None) -> str | None:
+    """Accept the precisions events are stored at, and only real dates."""
+    if value is None:
+        return None
+    try:
+        datetime.strptime(value, DATE_FORMATS[len(value)])
+    except (KeyError, ValueError):
+        raise ValueError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from None
+    return value
+
+
+Cursor = duckdb.DuckDBPyConnection
+DateQ = Annotated[str | None, Query(description="Event date, YYYY[-MM[-DD]]."),
+                  AfterValidator(_date)]
+ActorQ = Annotated[str | None, Query(description="A country or code prefix: RUS, USAGOV.",
+                                     pattern=r"^[A-Za-z]{1,15}$")]
+LimitQ = Annotated[int, Query(ge=1, le=1000, description="Page size (1-1000).")]
+OffsetQ = Annotated[int, Query(ge=0, description="Rows to skip.")]
+AllQ = Annotated[bool, Query(description="Also count negated and hypothetical events.")]
+
+
+def _cursor(request: Request) -> Iterator[Cursor]:
+    """A cursor per request: DuckDB connections are not shared across threads, cursors are."""
+    cur = request.app.state.con.cursor()
+    try:
+        yield cur
+    finally:
+        cur.close()
+
+
+Con = Annotated[Cursor, Depends(_cursor)]
+
+
+def _rows(rel: duckdb.DuckDBPyRelation) -> list[dict[str, Any]]:
+    cols = rel.columns
+    return [dict(zip(cols, row, strict=True)) for row in rel.fetchall()]
+
+
+def _page(rel: duckdb.DuckDBPyRelation, limit: int, offset: int, **extra: Any) -> dict[str, Any]:
+    total = rel.aggregate("count(*)").fetchall()[0][0]
+    return {**extra, "items": _rows(rel.limit(limit, offset)), "total": total, "limit": limit,
+            "offset": offset}
+
+
+def _exclusion(include_all: bool) -> dict[str, Any]:
+    """What the counts leave out, said in every analysis response (CONVENTIONS.md)."""
+    if include_all:
+        return {"excluded": [], "note": "all events are counted, negated and hypothetical too"}
+    return {"excluded": list(EXCLUDED),
+            "note": "negated and hypothetical events are not counted; include_all=true counts them"}
+
+
+def create_app(db: Path) -> FastAPI:
+    """The API over ``db``, opened read-only now, so that a missing or locked file fails early."""
+    store = Store(db, read_only=True)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(title="Legation", version=__version__, lifespan=lifespan,
+                  description="Political event data coded from news, read-only.")
+    app.state.con = store.con
+
+    @app.get("/api/events")
+    def events(con: Con, source: ActorQ = None, target: ActorQ = None,
+               root: Annotated[str | None, Query(pattern=r"^\d{1,2}$",
+                                                 description="CAMEO root: 04.")] = None,
+               since: DateQ = None, until: DateQ = None, article: str | None = None,
+               include_undated: bool = False, limit: LimitQ = 100, offset: OffsetQ = 0
+               ) -> dict[str, Any]:
+        """Events, filtered as by ``legation events``."""
+        flt = EventFilter(source, target, root, since, until, article, include_undated)
+        return _page(select_events(con, flt), limit, offset)
+
+    @app.get("/api/events/{event_id}")
+    def event(con: Con, event_id: str) -> dict[str, Any]:
+        """One event with its evidence sentence and the article that tells it."""
+        found = _rows(query(con, "SELECT * FROM events WHERE event_id = ?", [event_id]))
+        if not found:
+            raise HTTPException(404, f"no event {event_id!r}")
+        article = _rows(query(con, "SELECT article_id, outlet, title, url, author, published "
+                                   "FROM articles WHERE article_id = ?",
+                              [found[0]["article_id"]]))
+        return {**found[0], "article": article[0] if article else None}
+
+    @app.get("/api/articles")
+    def articles(con: Con, limit: LimitQ = 100, offset: OffsetQ = 0) -> dict[str, Any]:
+        """Articles with how many events, quotes, places and actor mentions each gave."""
+        return _page(analyze.articles(con), limit, offset)
+
+    @app.get("/api/articles/{article_id}")
+    def article(con: Con, article_id: str) -> dict[str, Any]:
+        """An article's text with everything coded from it, each as a character span."""
+        found = _rows(query(con, "SELECT * FROM articles WHERE article_id = ?", [article_id]))
+        if not found:
+            raise HTTPException(404, f"no article {article_id!r}")
+        return {**found[0],
+                "events": _rows(select_events(con, EventFilter(article=article_id))),
+                "quotes": _rows(select_quotes(con, article=article_id)),
+                "places": _rows(analyze.article_rows(con, "places", article_id)),
+                "mentions": _rows(analyze.article_rows(con, "mentions", article_id))}
+
+    @app.get("/api/actors")
+    def actors(con: Con, q: str | None = None, code: ActorQ = None, limit: LimitQ = 100,
+               offset: OffsetQ = 0) -> dict[str, Any]:
+        """Actors seen in events (search codes and names with ``q``), or with ``code`` the
+        events of one actor (a country or code prefix) on either side."""
+        if code:
+            return _page(analyze.actor_events(con, code), limit, offset, code=code.upper())
+        return _page(analyze.actors(con, q), limit, offset)
+
+    @app.get("/api/dyad")
+    def dyad(con: Con,
+             a: Annotated[str, Query(pattern=r"^[A-Za-z]{1,15}$", description="Actor A.")],
+             b: Annotated[str, Query(pattern=r"^[A-Za-z]{1,15}$", description="Actor B.")],
+             interval: Interval = "month", since: DateQ = None, until: DateQ = None,
+             include_all: AllQ = False) -> dict[str, Any]:
+        """Counts per period and direction (a→b, b→a): per QuadClass and summed Goldstein."""
+        items = _rows(analyze.dyad(con, a, b, interval, since, until, include_all))
+        return {"a": a.upper(), "b": b.upper(), "interval": interval, "since": since,
+                "until": until, **_exclusion(include_all), "items": items, "total": len(items)}
+
+    @app.get("/api/network")
+    def network(con: Con, since: DateQ = None, until: DateQ = None, level: Level = "country",
+                include_all: AllQ = False) -> dict[str, Any]:
+        """Actors as nodes, source → target event counts and mean Goldstein as edges."""
+        edges = analyze.network(con, since, until, level, include_all)
+        return {"level": level, "since": since, "until": until, **_exclusion(include_all),
+                "nodes": _rows(analyze.network_nodes(edges)), "edges": _rows(edges)}
+
+    @app.get("/api/quotes")
+    def quotes(con: Con, speaker: ActorQ = None, article: str | None = None,
+               limit: LimitQ = 100, offset: OffsetQ = 0) -> dict[str, Any]:
+        """Quotations with their resolved speakers."""
+        return _page(select_quotes(con, speaker, article), limit, offset)
+
+    @app.get("/api/places")
+    def places(con: Con, limit: LimitQ = 100, offset: OffsetQ = 0) -> dict[str, Any]:
+        """Places with coordinates, with how many events happened there."""
+        return _page(analyze.places(con), limit, offset)
+
+    return app
