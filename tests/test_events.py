@@ -138,3 +138,10 @@ def test_scores_and_plover_come_from_the_code_table(coder: Coder) -> None:
     attack = one(coder, "Russian warplanes bombed Turkish troops.")
     assert attack.quad_class == 4 and attack.goldstein < -9
     assert 0 < attack.confidence <= 1
+
+
+def test_object_inside_an_amount_and_target_on_a_participle(coder: Coder) -> None:
+    assert ("IRL", "07", "PSE") in triples(
+        coder, "Ireland provided ten million euros in aid to the Palestinians.")
+    assert ("JPN", "08", "IND") in triples(
+        coder, "Japan lifted the sanctions imposed on India after the tests.")

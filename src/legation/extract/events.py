@@ -97,7 +97,9 @@ def _slot_tokens(verb: Token, obj: Token | None, slot: str) -> list[Token]:
         owner = obj or next(iter(_children(verb, "dobj") + _children(verb, "nsubjpass")), None)
         return _children(owner, "poss") if owner is not None else []
     found = []
-    for head in (verb, obj) if obj is not None else (verb,):
+    heads = [verb] if obj is None else [verb, obj,
+                                        *(c for c in obj.children if c.dep_ == "acl")]
+    for head in heads:  # "lifted sanctions imposed on India": the participle's "on"
         for prep in head.children:
             if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ == slot:
                 found += _children(prep, "pobj")
@@ -174,8 +176,17 @@ def _claimant(verb: Token, actors: ArticleActors) -> Actor | None:
     return None
 
 
+def _objects(verb: Token) -> list[Token]:
+    """The verb's objects, and the noun an amount or a kind stands for: "provided €10
+    million in aid", "sent a convoy of aid" (the aid is what the pattern asks about)."""
+    direct = _children(verb, "dobj") + _children(verb, "nsubjpass")
+    inner = [p for o in direct for prep in _children(o, "prep") if prep.lower_ in ("in", "of")
+             for p in _children(prep, "pobj")]
+    return direct + inner
+
+
 def _match(verb: Token, patterns: PatternSet) -> tuple[Pattern, Token | None] | None:
-    objects = _children(verb, "dobj") + _children(verb, "nsubjpass")
+    objects = _objects(verb)
     for pattern in patterns.candidates(verb.lemma_.lower()):
         if not pattern.objects:
             return pattern, None
