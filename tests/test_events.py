@@ -89,7 +89,7 @@ def test_negation(coder: Coder, text: str, negated: bool) -> None:
 @pytest.mark.parametrize("text, cameo, negated, modality", [
     ("Iran refused to meet Iraq.", "125", False, "actual"),  # CAMEO's refusal code
     ("Iran is ready to meet Iraq.", "036", False, "intended"),  # CAMEO's intent code
-    ("Iran will not meet Iraq.", "036", True, "intended"),
+    ("Iran will not meet Iraq.", "125", False, "intended"),  # a stated refusal
     ("Iran did not meet Iraq.", "040", True, "actual"),
 ])
 def test_intent_and_refusal_codes(coder: Coder, text: str, cameo: str, negated: bool,
@@ -145,3 +145,8 @@ def test_object_inside_an_amount_and_target_on_a_participle(coder: Coder) -> Non
         coder, "Ireland provided ten million euros in aid to the Palestinians.")
     assert ("JPN", "08", "IND") in triples(
         coder, "Japan lifted the sanctions imposed on India after the tests.")
+
+
+def test_rejecting_accusations_is_a_denial_aimed_at_the_accuser(coder: Coder) -> None:
+    assert ("ETH", "01", "USA") in triples(
+        coder, "Ethiopia rejected accusations by the United States of abuses in the north.")

@@ -317,7 +317,7 @@ def to_events(found: list[Found], doc: Doc, article: Article,
             quad_class=code.quad_class, goldstein=code.goldstein,
             plover_type=code.plover_type, plover_mode=code.plover_mode,
             # a refusal code ("refused to meet": 125) is itself the event, not a negation
-            negated=f.negated and not (f.refused and code.code != f.pattern.code),
+            negated=f.negated and not (code.code[:2] == "12" and code.code != f.pattern.code),
             modality=f.modality, claimed_by=f.claimed_by,
             event_date=when.value, date_precision=when.precision, date_basis=when.basis,
             place=event_place(f.trigger, code.code, places, f.event_object),
@@ -327,10 +327,10 @@ def to_events(found: list[Found], doc: Doc, article: Article,
 
 
 def _modal_code(f: Found) -> str:
-    """The code CAMEO gives a refused ("refused to meet": 125) or intended ("ready to meet":
-    036) event; the base code where modality.tsv lists none."""
+    """The code CAMEO gives a refused ("refused to meet", "will not meet": 125) or intended
+    ("ready to meet": 036) event; the base code where modality.tsv lists none."""
     table = modality_codes()
-    if f.refused:
+    if f.refused or (f.negated and f.modality == "intended"):  # "will not release": refusal
         return table.when_refused(f.pattern.code) or f.pattern.code
     if f.modality == "intended":
         return table.when_intended(f.pattern.code) or f.pattern.code
