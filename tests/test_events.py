@@ -150,3 +150,20 @@ def test_object_inside_an_amount_and_target_on_a_participle(coder: Coder) -> Non
 def test_rejecting_accusations_is_a_denial_aimed_at_the_accuser(coder: Coder) -> None:
     assert ("ETH", "01", "USA") in triples(
         coder, "Ethiopia rejected accusations by the United States of abuses in the north.")
+
+
+def test_the_accused_did_it_and_the_accuser_claims_it(coder: Coder) -> None:
+    events = coder.code_text("Turkey accused Syria of shelling Turkish troops.",
+                             published=DATE).events
+    shelling = next(e for e in events if e.cameo_root in ("19", "18"))
+    assert (shelling.source.country, shelling.target.country) == ("SYR", "TUR")
+    assert shelling.claimed_by is not None and shelling.claimed_by.country == "TUR"
+    assert ("TUR", "11", "SYR") in {(e.source.country, e.cameo_root, e.target.country)
+                                    for e in events}
+
+
+def test_blaming_an_attack_does_not_make_the_blamer_its_author(coder: Coder) -> None:
+    events = coder.code_text("Moscow and Damascus blamed the attack on Turkey.",
+                             published=DATE).events
+    assert not [e for e in events if e.cameo_root in ("18", "19")
+                and e.source.country in ("RUS", "SYR")]

@@ -29,6 +29,11 @@ INTENT_VERBS = {"plan", "intend", "want", "prepare", "offer", "hope", "seek", "a
 HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
 FUTURE_AUX = {"will", "shall"}
 DEMAND_VERBS = {"demand", "urge", "call", "insist", "ask"}
+ACCUSING_VERBS = {"accuse", "blame", "charge", "allege", "suspect"}
+# Verbs that carry a noun's event ("made a trip", "held talks"), lending it their subject.
+SUPPORT_VERBS = {"make", "hold", "have", "conduct", "carry", "launch", "stage", "pay",
+                 "undertake", "mount", "begin", "start", "continue", "resume", "lead", "take",
+                 "end", "complete", "finish", "be"}
 # "said at a meeting with X", "spent hours in talks with X": the verb's subject took part.
 SETTING_PREPS = {"at", "in", "during", "after", "following"}
 READY_ADJ = {"ready", "prepared", "willing", "set", "poised"}
@@ -75,6 +80,9 @@ def _source_tokens(verb: Token) -> list[Token]:
     for gov in _governor_chain(verb):
         if verb.dep_ == "xcomp" and gov.i == verb.head.i and _children(gov, "dobj"):
             return _children(gov, "dobj")  # "urged Iran to meet Iraq": Iran would meet
+        if (verb.dep_ == "pcomp" and gov.lemma_ in ACCUSING_VERBS
+                and _children(gov, "dobj")):  # "accused Moscow of targeting …": Moscow did
+            return _children(gov, "dobj")
         subj = _children(gov, "nsubj")
         if subj:
             return subj
@@ -166,12 +174,14 @@ def _modality(verb: Token) -> str:
 
 
 def _claimant(verb: Token, actors: ArticleActors) -> Actor | None:
+    """Who reports the event: the subject of a governing speech verb, or of an accusation
+    ("Zelensky accused Moscow of targeting civilians": Zelensky claims the strike)."""
     for gov in _governor_chain(verb):
-        if gov.lemma_ in SPEECH_VERBS and verb.dep_ != "conj":
+        if gov.lemma_ in SPEECH_VERBS | ACCUSING_VERBS and verb.dep_ != "conj":
             subj = _children(gov, "nsubj")
             found = actors.actors_for(subj[0]) if subj else []
             return found[0] if found else None
-        if gov.dep_ not in ("xcomp", "ccomp", "conj"):
+        if gov.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "prep"):
             break
     return None
 
@@ -269,7 +279,8 @@ def _noun_sources(noun: Token, actors: ArticleActors) -> list[Actor]:
         by = [a for t in _source_tokens(verb) for a in actors.actors_for(t)]
         if by:
             return by
-    if noun.dep_ in ("dobj", "attr"):  # "Assad made a trip", "held talks"
+    if noun.dep_ in ("dobj", "attr") and noun.head.lemma_ in SUPPORT_VERBS:
+        # "Assad made a trip", "held talks"; not "blamed the attack on rebels"
         return [a for t in _source_tokens(noun.head) for a in actors.actors_for(t)]
     if (noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS
             and noun.head.head.pos_ in ("VERB", "AUX")):
