@@ -8,7 +8,12 @@ import pytest
 
 from legation.errors import KnowledgeError
 from legation.knowledge import codes
-from legation.knowledge.patterns import default_patterns, load_patterns, modality_codes
+from legation.knowledge.patterns import (
+    coder_words,
+    default_patterns,
+    load_patterns,
+    modality_codes,
+)
 
 
 def test_every_pattern_names_a_known_code_and_has_a_target_or_is_symmetric() -> None:
@@ -61,3 +66,13 @@ def test_modality_table_names_intent_threat_and_refusal_codes() -> None:
         assert code[:2] == "12", (base, code)
     assert table.when_intended("0874") == "0356"  # the longest listed prefix wins
     assert table.when_refused("111") is None
+
+
+def test_coder_word_classes_load_and_malformed_files_say_what_is_missing(tmp_path: Path) -> None:
+    words = coder_words()
+    assert "say" in words.speech and "refuse" in words.refusal and "make" in words.support
+    assert all(getattr(words, name) for name in words.__dataclass_fields__)
+    bad = tmp_path / "words.yaml"
+    bad.write_text("speech: [say]\n")
+    with pytest.raises(KnowledgeError, match="missing or not a list: accusing"):
+        coder_words(bad)

@@ -16,27 +16,11 @@ from spacy.tokens import Doc, Token
 from legation.extract.actors import ArticleActors
 from legation.extract.when_where import TimeLike, When, event_place, event_when
 from legation.knowledge import codes
-from legation.knowledge.patterns import Pattern, PatternSet, modality_codes
+from legation.knowledge.patterns import Pattern, PatternSet, coder_words, modality_codes
 from legation.nlp import sent_index, sent_of
 from legation.records import Actor, Article, Event, PlaceMention
 
-SPEECH_VERBS = {"say", "tell", "claim", "announce", "report", "state", "add", "insist",
-                "confirm", "declare", "allege", "admit", "stress", "note", "warn"}
-NEGATING_VERBS = {"fail", "deny", "stop", "cease", "halt", "avoid"}
-REFUSAL_VERBS = {"refuse", "decline", "reject"}
-INTENT_VERBS = {"plan", "intend", "want", "prepare", "offer", "hope", "seek", "aim", "expect",
-                "propose", "promise", "pledge", "vow", "threaten", "agree", "decide"}
-HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
-FUTURE_AUX = {"will", "shall"}
-DEMAND_VERBS = {"demand", "urge", "call", "insist", "ask"}
-ACCUSING_VERBS = {"accuse", "blame", "charge", "allege", "suspect"}
-# Verbs that carry a noun's event ("made a trip", "held talks"), lending it their subject.
-SUPPORT_VERBS = {"make", "hold", "have", "conduct", "carry", "launch", "stage", "pay",
-                 "undertake", "mount", "begin", "start", "continue", "resume", "lead", "take",
-                 "end", "complete", "finish", "be"}
-# "said at a meeting with X", "spent hours in talks with X": the verb's subject took part.
-SETTING_PREPS = {"at", "in", "during", "after", "following"}
-READY_ADJ = {"ready", "prepared", "willing", "set", "poised"}
+WORDS = coder_words()
 
 
 @dataclass(frozen=True)
@@ -80,7 +64,7 @@ def _source_tokens(verb: Token) -> list[Token]:
     for gov in _governor_chain(verb):
         if verb.dep_ == "xcomp" and gov.i == verb.head.i and _children(gov, "dobj"):
             return _children(gov, "dobj")  # "urged Iran to meet Iraq": Iran would meet
-        if (verb.dep_ == "pcomp" and gov.lemma_ in ACCUSING_VERBS
+        if (verb.dep_ == "pcomp" and gov.lemma_ in WORDS.accusing
                 and _children(gov, "dobj")):  # "accused Moscow of targeting …": Moscow did
             return _children(gov, "dobj")
         subj = _children(gov, "nsubj")
@@ -143,9 +127,9 @@ def _negated(verb: Token) -> tuple[bool, bool]:
     if _children(verb, "neg"):
         return True, False
     for gov in _governor_chain(verb):
-        if gov.lemma_ in REFUSAL_VERBS and not _children(gov, "neg"):
+        if gov.lemma_ in WORDS.refusal and not _children(gov, "neg"):
             return True, True
-        if gov.lemma_ in NEGATING_VERBS or _children(gov, "neg"):
+        if gov.lemma_ in WORDS.negating or _children(gov, "neg"):
             return True, False
         if gov.dep_ != "xcomp":
             break
@@ -154,7 +138,7 @@ def _negated(verb: Token) -> tuple[bool, bool]:
 
 def _modality(verb: Token) -> str:
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if aux & HYPOTHETICAL_AUX:
+    if aux & WORDS.hypothetical_aux:
         return "hypothetical"
     chain = []
     tok = verb
@@ -162,11 +146,11 @@ def _modality(verb: Token) -> str:
         tok = tok.head
         chain.append(tok)
     for gov in chain:
-        if gov.lemma_ in DEMAND_VERBS:
+        if gov.lemma_ in WORDS.demand:
             return "demanded"
-        if gov.lemma_ in INTENT_VERBS or gov.lemma_ in READY_ADJ:
+        if gov.lemma_ in WORDS.intent or gov.lemma_ in WORDS.ready:
             return "intended"
-    if aux & FUTURE_AUX or (verb.dep_ == "xcomp" and verb.head.lemma_ == "be"):
+    if aux & WORDS.future_aux or (verb.dep_ == "xcomp" and verb.head.lemma_ == "be"):
         return "intended"
     if verb.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in verb.children):
         return _modality(verb.head)  # "are to meet … to discuss": the purpose shares it
@@ -177,7 +161,7 @@ def _claimant(verb: Token, actors: ArticleActors) -> Actor | None:
     """Who reports the event: the subject of a governing speech verb, or of an accusation
     ("Zelensky accused Moscow of targeting civilians": Zelensky claims the strike)."""
     for gov in _governor_chain(verb):
-        if gov.lemma_ in SPEECH_VERBS | ACCUSING_VERBS and verb.dep_ != "conj":
+        if gov.lemma_ in WORDS.speech | WORDS.accusing and verb.dep_ != "conj":
             subj = _children(gov, "nsubj")
             found = actors.actors_for(subj[0]) if subj else []
             return found[0] if found else None
@@ -279,10 +263,10 @@ def _noun_sources(noun: Token, actors: ArticleActors) -> list[Actor]:
         by = [a for t in _source_tokens(verb) for a in actors.actors_for(t)]
         if by:
             return by
-    if noun.dep_ in ("dobj", "attr") and noun.head.lemma_ in SUPPORT_VERBS:
+    if noun.dep_ in ("dobj", "attr") and noun.head.lemma_ in WORDS.support:
         # "Assad made a trip", "held talks"; not "blamed the attack on rebels"
         return [a for t in _source_tokens(noun.head) for a in actors.actors_for(t)]
-    if (noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS
+    if (noun.dep_ == "pobj" and noun.head.lower_ in WORDS.setting_preps
             and noun.head.head.pos_ in ("VERB", "AUX")):
         # "Kerry said at a meeting with Lavrov", "Assad spent hours in talks with Putin"
         return [a for t in _source_tokens(noun.head.head) for a in actors.actors_for(t)]

@@ -157,3 +157,35 @@ def modality_codes(path: Path | None = None) -> ModalityCodes:
                 table[base] = value
     return ModalityCodes(intended, refused)
 
+
+@dataclass(frozen=True)
+class CoderWords:
+    """coder_words.yaml: the word classes the coder reads the parse with."""
+
+    speech: frozenset[str]
+    accusing: frozenset[str]
+    negating: frozenset[str]
+    refusal: frozenset[str]
+    intent: frozenset[str]
+    ready: frozenset[str]
+    demand: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    future_aux: frozenset[str]
+    support: frozenset[str]
+    setting_preps: frozenset[str]
+
+
+@functools.cache
+def coder_words(path: Path | None = None) -> CoderWords:
+    """Load coder_words.yaml; every class must be present and a list of words."""
+    path = path or _default_path("coder_words.yaml")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"cannot read {path}: {exc}") from exc
+    names = list(CoderWords.__dataclass_fields__)
+    missing = [n for n in names if not isinstance(data.get(n), list)]
+    if missing:
+        raise KnowledgeError(f"{path.name}: missing or not a list: {', '.join(missing)}")
+    return CoderWords(**{n: frozenset(str(w).lower() for w in data[n]) for n in names})
+
