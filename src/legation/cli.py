@@ -512,9 +512,10 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
 ) -> None:
-    """Serve the HTTP API over a database, opened read-only (coding into it waits until you stop).
+    """Serve the HTTP API and dashboard over a database, opened read-only (coding into it waits
+    until you stop).
 
-    Example: `legation serve --db news.duckdb --port 8000`, then open http://127.0.0.1:8000/docs
+    Example: `legation serve --db news.duckdb --port 8000`, then open http://127.0.0.1:8000/
     """
     import uvicorn
 
@@ -524,8 +525,8 @@ def serve(
         web = create_app(db)
     except LegationError as exc:
         _fail(exc)
-    out.print(f"serving {db.resolve()} (read-only) at http://{host}:{port}/api/ "
-              f"(API docs: http://{host}:{port}/docs); Ctrl+C stops")
+    out.print(f"serving {db.resolve()} (read-only): dashboard http://{host}:{port}/, "
+              f"API http://{host}:{port}/api/ (docs: /docs); Ctrl+C stops")
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
 

@@ -3,6 +3,7 @@
 Routes and shapes are fixed by CONVENTIONS.md ("HTTP API"): lists return
 ``{items, total, limit, offset}``, errors ``{detail}`` (404 for a missing id, 422 for a bad
 parameter). Queries come from ``store`` and ``analyze``, shared with the CLI and Python API.
+The dashboard pages (``pages``) are mounted on the same app and read these routes.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pydantic import AfterValidator
 from legation import __version__, analyze
 from legation.analyze import EXCLUDED, Interval, Level
 from legation.store import EventFilter, Store, query, select_events, select_quotes
+from legation.web import pages
 
 DATE_FORMATS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
 
@@ -167,4 +169,5 @@ def create_app(db: Path) -> FastAPI:
         """Places with coordinates, with how many events happened there."""
         return _page(analyze.places(con), limit, offset)
 
+    pages.mount(app)
     return app
