@@ -38,6 +38,8 @@ RELAYED = {"ccomp", "xcomp", "advcl"}
 # A reported clause has a subject of its own ("said the talks failed").
 CLAUSE_SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
 
+TEXT_KEY = "legation.quotes.text"
+
 
 @dataclass(frozen=True)
 class Cues:
@@ -323,17 +325,25 @@ def _governing_cue(quoted: Span, inside: set[int], cues: Cues) -> Token | None:
     return None
 
 
+def _text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token again on each access."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def _region(doc: Doc, part: Part, inside: set[int]) -> list[Token]:
     """Tokens that may attribute a quotation: its own sentences, the sentence before when it
     ends in a colon, and the sentence right after ("‘…now.’ Peskov said.") when unquoted."""
     span = _span(doc, part.start, part.end)
     sents = [sent_of(span[0]), sent_of(span[-1])]
-    before = doc.text[:part.mark].rstrip()
+    before = _text(doc)[:part.mark].rstrip()
     if before.endswith(":"):
         sents.append(sent_of(doc.char_span(len(before) - 1, len(before),
                                           alignment_mode="expand")[0]))
-    after = len(doc.text) - len(doc.text[part.end + 1:].lstrip())
-    if after < len(doc.text) and not doc.text[part.end:after].count("\n"):
+    after = len(_text(doc)) - len(_text(doc)[part.end + 1:].lstrip())
+    if after < len(_text(doc)) and not _text(doc)[part.end:after].count("\n"):
         nxt = sent_of(doc.char_span(after, after + 1, alignment_mode="expand")[0])
         if not inside.intersection(range(nxt.start, nxt.end)):
             sents.append(nxt)
@@ -478,7 +488,7 @@ def find_quotes(doc: Doc, raw: str, actors: ArticleActors) -> list[Quote]:
     offsets and content refer to ``raw``.
     """
     cues = load_cues()
-    parts = direct_parts(raw, doc.text)
+    parts = direct_parts(raw, _text(doc))
     inside = {t.i for p in parts for t in _span(doc, p.start, p.end)}
     quotes = (_direct_quotes(doc, raw, parts, inside, actors, cues)
               + _reported(doc, raw, parts, inside, actors, cues))
