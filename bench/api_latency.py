@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 import httpx
-from serving import running
 
 from legation.store import Store
+from legation.web.server import serving
 
 BUDGET_MS = 200
 COUNTRIES = "['USA','RUS','UKR','SYR','TUR','IRN','ISR','PSE','CHN','FRA','GBR','DEU','POL'," \
@@ -123,7 +123,7 @@ def main() -> None:
         print(f"{args.events:,} events generated in {time.perf_counter() - t0:.1f} s; "
               f"{requests} requests per endpoint")
         over = []
-        with running(db) as base, httpx.Client(base_url=base, timeout=30) as client:
+        with serving(db) as base, httpx.Client(base_url=base, timeout=30) as client:
             print(f"{'endpoint':52} {'median ms':>10} {'p95 ms':>8}")
             for url in endpoints(*ids, args.events):
                 times = measure(client, url, requests)

@@ -16,7 +16,9 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
-from serving import code_sample, running
+from serving import code_sample
+
+from legation.web.server import serving
 
 PAGES = {"timeline": ("/", "rect.bar"), "dyad": ("/dyad?a=USA&b=RUS", "rect.bar"),
          "network": ("/network", "line.edge"), "map": ("/map", "circle.point")}
@@ -47,7 +49,7 @@ def main() -> None:
     parser.add_argument("out", nargs="?", type=Path, default=Path("/tmp/legation-shots"))
     out = parser.parse_args().out
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp, running(code_sample(Path(tmp) / "s.duckdb")) as base:
+    with tempfile.TemporaryDirectory() as tmp, serving(code_sample(Path(tmp) / "s.duckdb")) as base:
         browser = chromium(str(Path(tmp) / "profile"))
         try:
             for name, (path, ready) in PAGES.items():

@@ -32,3 +32,16 @@ def nlp():
     from legation.nlp import load_model
 
     return load_model()
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample corpus coded once into a DuckDB file, for the API and page tests."""
+    from legation.run import Coder, code_inputs
+    from legation.store import Store
+
+    path = tmp_path_factory.mktemp("corpus") / "corpus.duckdb"
+    with Store(path) as store:
+        summary = code_inputs([str(CORPUS)], store, Coder(), manifest=CORPUS / "manifest.jsonl")
+    assert summary.failed == 0 and summary.events > 10
+    return path

@@ -6,7 +6,6 @@ import os
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -15,13 +14,9 @@ from typing import Any
 
 import httpx
 import pytest
-import uvicorn
-from conftest import CORPUS
 
 import legation
-from legation.run import Coder, code_inputs
-from legation.store import Store
-from legation.web.api import create_app
+from legation.web.server import serving
 
 
 def counted(e: dict[str, Any]) -> bool:
@@ -30,36 +25,22 @@ def counted(e: dict[str, Any]) -> bool:
 
 
 def _free_port() -> int:
+    """A loopback port nobody listens on, for the server started as a subprocess."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("api") / "corpus.duckdb"
-    with Store(path) as store:
-        summary = code_inputs([str(CORPUS)], store, Coder(), manifest=CORPUS / "manifest.jsonl")
-    assert summary.failed == 0 and summary.events > 10
-    return path
+def db(corpus_db: Path) -> Path:
+    return corpus_db
 
 
 @pytest.fixture(scope="module")
 def api(db: Path) -> Iterator[httpx.Client]:
-    """uvicorn in a thread on a free port: the API as clients meet it, over real HTTP."""
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "server did not start"
-        time.sleep(0.05)
-    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
+    """The API as clients meet it, over real HTTP on loopback."""
+    with serving(db) as base, httpx.Client(base_url=base, timeout=10) as client:
         yield client
-    server.should_exit = True
-    thread.join(10)
 
 
 def get(api: httpx.Client, url: str, **params: Any) -> Any:

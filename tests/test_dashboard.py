@@ -6,19 +6,13 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
-from conftest import CORPUS
 
-from legation.run import Coder, code_inputs
-from legation.store import Store
-from legation.web.api import create_app
+from legation.web.server import serving
 
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 
@@ -36,24 +30,10 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The sample corpus coded, served by uvicorn in a thread on a free port."""
-    db = tmp_path_factory.mktemp("dash") / "corpus.duckdb"
-    with Store(db) as store:
-        assert code_inputs([str(CORPUS)], store, Coder(),
-                           manifest=CORPUS / "manifest.jsonl").failed == 0
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=0,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "server did not start"
-        time.sleep(0.05)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+def base(corpus_db: Path) -> Iterator[str]:
+    """The sample corpus coded and served over real HTTP on loopback."""
+    with serving(corpus_db) as url:
+        yield url
 
 
 def chromium(profile: str) -> webdriver.Chrome:

@@ -2,38 +2,24 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
 from legation.store import Store
 from legation.web import pages
-from legation.web.api import create_app
+from legation.web.server import serving
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
-    """An empty store served by uvicorn in a thread: pages must not need any data to load."""
+    """An empty store served over HTTP: pages must not need any data to load."""
     db = tmp_path_factory.mktemp("pages") / "empty.duckdb"
     Store(db).close()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=0,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "server did not start"
-        time.sleep(0.05)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
+    with serving(db) as base, httpx.Client(base_url=base, timeout=10) as http:
         yield http
-    server.should_exit = True
-    thread.join(10)
 
 
 @pytest.mark.parametrize("path", ["/", "/dyad?a=USA&b=RUS", "/network", "/map",

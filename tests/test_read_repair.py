@@ -27,8 +27,7 @@ SEEDS = [
     "003_2692df5b955f32a0.txt",
     "004_f1f7151ede6b885f.txt",
 ]
-FOOTER_LABELS = ("No comments:", "Post a Comment", "Note: only a member of this blog",
-                 "To contact")
+FOOTER_LABELS = ("No comments:", "To contact", "Post a Comment", "only a member")
 
 
 def seed(name: str) -> str:

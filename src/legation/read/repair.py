@@ -45,7 +45,7 @@ FOOTER_LINES = [
     for p in (
         r"(?:no|\d+) comments?:?",
         r"post a comment:?",
-        r"note: only a member of this blog may post a comment\.?",
+        r"note: only a member\b.*",  # a blog's comment-form notice
         r"to contact\b.*",
         r"share this(?: article| story| post)?:?",
         r"comments?(?: \(\d+\))?:?",
