@@ -83,6 +83,9 @@ def test_ambiguous_and_transliterated_places(coder: Coder) -> None:
     assert places("Lavrov flew to Moscow.")["Moscow"][1] == "RUS"
     # context from US actors does not turn a capital into a small US town of the same name
     assert places("Kerry and US officials met in GENEVA.")["GENEVA"] == ("Geneva", "CHE")
+    # names of operations are not places; lower-case words are no transliteration
+    found = places("Turkish troops took part in Operation Olive Branch in west Syria.")
+    assert not any(country == "USA" for _, country in found.values()), found
     # an unknown name costs only itself
     found = places("Troops entered Qzwyrtx and then Aleppo.")
     assert "Qzwyrtx" not in found and found["Aleppo"][1] == "SYR"

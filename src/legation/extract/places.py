@@ -19,6 +19,8 @@ from legation.knowledge.gazetteer import Candidate
 from legation.records import PlaceMention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NOT_PLACES = {"ORG", "PERSON", "EVENT", "WORK_OF_ART", "NORP", "PRODUCT", "LAW"}
+SMALL_TOWN = 100_000
 COMPARABLE_SIZE = 0.25  # a candidate under a quarter of the largest one's population loses
 LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "into", "from", "to", "across"}
 
@@ -35,7 +37,8 @@ def _candidate_spans(doc: Doc, actors: ArticleActors) -> list[Span]:
                     if name.pos_ == "PROPN":
                         left = min([name.i, *(t.i for t in name.lefts if t.dep_ == "compound")])
                         spans.append(doc[left:name.i + 1])
-    spans = [s for s in spans if acting.isdisjoint(range(s.start, s.end))]
+    spans = [s for s in spans if acting.isdisjoint(range(s.start, s.end))
+             and not any(t.ent_type_ in NOT_PLACES for t in s)]  # "Operation Olive Branch"
     taken: set[int] = set()
     out = []
     for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
@@ -68,9 +71,13 @@ def find_places(doc: Doc, actors: ArticleActors, raw: str | None = None) -> list
         floor = max(c.population for c in cands) * COMPARABLE_SIZE
         comparable = [c for c in cands if c.population >= floor]
         best = max(comparable, key=lambda c: (context[c.country], c.population))
-        if gazetteer.fold(best.name) != gazetteer.fold(span.text) and not context[best.country]:
-            continue  # "The Duran" (an outlet) is not Duran, Ecuador: a variant name needs
-            # the article to be about that country
+        unrelated = context and not context[best.country]
+        if unrelated and (gazetteer.fold(best.name) != gazetteer.fold(span.text)
+                          or best.population < SMALL_TOWN):
+            # "The Duran" (an outlet) is not Durán, Ecuador, and Syria's Madaya is not the
+            # Burmese town: a variant name, or a small town, needs the article to be about
+            # its country
+            continue
         if len(cands) > 1:
             rule += "+context" if context[best.country] else "+population"
         out.append(PlaceMention(span.start_char, span.end_char,

@@ -100,8 +100,10 @@ def lookup_loose(name: str) -> tuple[tuple[Candidate, ...], str]:
     if exact:
         return exact, "gazetteer"
     key = skeleton(name)
-    if sum(c.isalpha() for c in key) < SKELETON_MIN_CONSONANTS:
-        return (), "unresolved"
+    names = [w for w in fold(name).split() if w not in PARTICLES]
+    capitalised = all(w[:1].isupper() for w in name.split() if fold(w) in names)
+    if not capitalised or sum(c.isalpha() for c in key) < SKELETON_MIN_CONSONANTS:
+        return (), "unresolved"  # "west Syria" is no transliteration of "South Shore"
     loose = _skeleton_index().get(key, ())
     return loose, ("transliteration" if loose else "unresolved")
 
