@@ -96,8 +96,7 @@ def test_within_article_reference(resolve) -> None:
     assert [a.kb_id for a in found.actors_for(lavrov[1])] == \
         [a.kb_id for a in found.actors_for(lavrov[0])]
     he = next(t for t in found.doc if t.text == "he")
-    assert [a.name for a in found.actors_for(he)] == ["Sergey Lavrov"] or \
-        "Lavrov" in (found.actors_for(he)[0].name or "")
+    assert "Lavrov" in (found.actors_for(he)[0].name or "")
     group = next(t for t in found.doc if t.text == "group")
     assert found.actors_for(group) and found.actors_for(group)[0].rule.startswith("reference:")
 
@@ -148,7 +147,6 @@ def test_seed_officials(seed_actors, seed: str, surface: str, country: str,
     found = seed_actors[seed]
     hits = [a for m in found.mentions for a in m.actors if surface in (a.text or "")]
     assert hits, f"{surface} not resolved in seed {seed}"
-    assert {(a.country, a.sector) for a in hits} <= {(country, sector or a.sector) for a in hits}
     assert all(a.country == country for a in hits)
     if sector:
         assert all(a.sector == sector for a in hits), [(a.text, a.code) for a in hits]

@@ -10,7 +10,6 @@ group"), so that the coder and the quotes extractor see the same actors.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from spacy.matcher import PhraseMatcher
@@ -18,7 +17,16 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from legation.knowledge import gazetteer
-from legation.knowledge.actors import ActorKB, Agent, Country, Organization, Person, Role
+from legation.knowledge.actors import (
+    ActorKB,
+    Agent,
+    Country,
+    Metonym,
+    Organization,
+    Person,
+    Role,
+    Surface,
+)
 from legation.knowledge.gazetteer import Candidate
 from legation.records import Actor
 
@@ -166,13 +174,15 @@ class ActorResolver:
         self.entries: dict[str, list[Entry]] = {}
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.exact = PhraseMatcher(vocab, attr="ORTH")
-        for surface, entry in _surface_entries(kb):
-            self.entries.setdefault(surface.lower(), []).append(entry)
+        surfaces: set[str] = set()
+        for surface in kb.surface_forms():
+            surfaces.add(surface.text)
+            self.entries.setdefault(surface.text.lower(), []).append(_entry(surface))
         from spacy.lang.en import English
 
         tokenizer = English(vocab=vocab).tokenizer
         lower_pats, exact_pats = [], []
-        for surface in {s for s, _ in _surface_entries(kb)}:
+        for surface in surfaces:
             (exact_pats if _needs_exact(surface) else lower_pats).append(tokenizer(surface))
         self.lower.add("ACTOR", lower_pats)
         self.exact.add("ACTOR", exact_pats)
@@ -385,28 +395,11 @@ class ActorResolver:
         return head
 
 
-def _surface_entries(kb: ActorKB) -> Iterable[tuple[str, Entry]]:
-    for country in kb.countries.values():
-        if not country.actor:
-            continue
-        for name in (country.name, *country.aliases):
-            yield name, Entry("country", country)
-        for adj in country.adjectives:
-            yield adj, Entry("adjective", country)
-        for dem in country.demonyms:
-            yield dem, Entry("demonym", country)
-        for cap in country.capitals:
-            yield cap, Entry("capital", country)
-        for met, sector in country.metonyms:
-            yield met, Entry("metonym", country, sector)
-    for org in kb.organizations:
-        for name in (org.name, *org.aliases):
-            yield name, Entry("org", org)
-    for person in kb.people:
-        for name in (person.name, *person.aliases):
-            yield name, Entry("person", person)
-    for agent in kb.agents:
-        yield agent.term, Entry("agent", agent)
+def _entry(surface: Surface) -> Entry:
+    """The resolver's view of a KB surface form: a metonym stands for its country."""
+    if isinstance(surface.entry, Metonym):
+        return Entry("metonym", surface.entry.country, surface.entry.sector)
+    return Entry(surface.kind, surface.entry)  # type: ignore[arg-type]
 
 
 def _needs_exact(surface: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import asdict
 from typing import Any
 
 from legation.errors import InputError
@@ -52,12 +53,8 @@ def read_jsonl(text: str, source: str, max_chars: int) -> Iterator[Article | Rea
                 data["text"],
                 where,
                 article_id=given_id(data.get("id")),
-                outlet=meta.outlet,
-                title=meta.title,
-                url=meta.url,
-                author=meta.author,
-                published=meta.published,
                 max_chars=max_chars,
+                **asdict(meta),
             )
         except Exception as exc:  # one bad line must not stop the file
             yield failure(where, exc)

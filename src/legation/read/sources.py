@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
 
 from legation.errors import InputError
@@ -145,12 +146,8 @@ def _read_file(path: Path, relative: str, manifest: Manifest, max_chars: int) ->
             text,
             source,
             article_id=article_id,
-            outlet=given.outlet,
-            title=given.title,
-            url=given.url,
-            author=given.author,
-            published=given.published,
             max_chars=max_chars,
+            **asdict(given),
         )
     except Exception as exc:
         return failure(source, exc)
