@@ -307,7 +307,7 @@ MALFORMED = [
     ("c.tsv", "iso3\tname\taliases\tadjectives\tdemonyms\tcapitals\tmetonyms\n"
               "FRA\tFrance\t\t\t\t\tElysee:XXX\n", "line 2", "sector"),
     ("a.tsv", "term\tsector\tkind\ntroops\tARMY\tgroup\n", "line 2", "ARMY"),
-    ("a.tsv", "term\tsector\tkind\ntroops\tMIL\tthing\n", "line 2", "kind"),
+    ("a.tsv", "term\tsector\tkind\ntroops\tMIL\tgadget\n", "line 2", "kind"),
     ("x.tsv", "foo\tbar\n", "line 1", "header"),
     ("o.yaml", "organizations:\n  - {code: ABCREBXYZ, name: X, country: ABC, sector: REB,"
                " type: armed}\n", "organization #1", "ABC"),

@@ -288,9 +288,6 @@ def evaluate(
 
 
 def _actor_record(actor: Any) -> dict[str, Any]:
-    if actor is None:
-        return {"code": None, "country": None, "sector": None, "name": None, "kb_id": None,
-                "rule": "unresolved"}
     return {k: getattr(actor, k) for k in ("code", "country", "sector", "name", "kb_id", "rule")}
 
 

