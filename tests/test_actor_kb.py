@@ -187,6 +187,23 @@ def test_agent_forms_share_a_lemma(kb: ActorKB) -> None:
     assert soldiers.lemma == "soldier" and soldiers.kind == "person"  # type: ignore[union-attr]
 
 
+def test_equipment_names_one_state_and_is_military(kb: ActorKB) -> None:
+    owned = [a for a in kb.agents if a.country]
+    assert len(owned) >= 50
+    assert all(a.sector == "MIL" and a.kind == "thing" and kb.country(a.country) for a in owned)
+    assert _kinds(kb, "Arleigh Burke-class")["agent"].country == "USA"  # type: ignore[union-attr]
+    assert all(a.country is None for a in kb.agents if a.term in ("destroyer", "troops"))
+
+
+def test_user_agents_may_name_their_country(tmp_path: Path) -> None:
+    agents = tmp_path / "fleet.tsv"
+    agents.write_text("term\tsector\tkind\tcountry\nNordvik-class\tMIL\tthing\tNOR\n"
+                      "coastwatchers\tCOP\tgroup\t\n", encoding="utf-8")
+    mine = load_actor_kb([agents])
+    assert _kinds(mine, "Nordvik-class")["agent"].country == "NOR"  # type: ignore[union-attr]
+    assert _kinds(mine, "coastwatchers")["agent"].country is None  # type: ignore[union-attr]
+
+
 def test_surface_forms_have_known_kinds(kb: ActorKB) -> None:
     kinds = {s.kind for s in kb.surface_forms()}
     assert kinds <= set(SURFACE_KINDS)
@@ -308,6 +325,7 @@ MALFORMED = [
               "FRA\tFrance\t\t\t\t\tElysee:XXX\n", "line 2", "sector"),
     ("a.tsv", "term\tsector\tkind\ntroops\tARMY\tgroup\n", "line 2", "ARMY"),
     ("a.tsv", "term\tsector\tkind\ntroops\tMIL\tgadget\n", "line 2", "kind"),
+    ("a.tsv", "term\tsector\tkind\tcountry\nfrigates\tMIL\tthing\tXYZ\n", "line 2", "XYZ"),
     ("x.tsv", "foo\tbar\n", "line 1", "header"),
     ("o.yaml", "organizations:\n  - {code: ABCREBXYZ, name: X, country: ABC, sector: REB,"
                " type: armed}\n", "organization #1", "ABC"),

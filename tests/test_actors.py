@@ -82,6 +82,55 @@ def test_demonym_place_and_agent_phrases(resolve, phrase: str, head: str, code: 
     assert codes_at(resolve(phrase), head) == [code]
 
 
+@pytest.mark.parametrize("phrase, head, code", [
+    ("Police in the Northern Territory said Queensland officials had left.", "officials",
+     "AUSGOV"),
+    ("The Himachal Pradesh police arrested two men.", "police", "INDCOP"),
+    ("Balochistan province officials denied it.", "officials", "PAKGOV"),
+    ("The Punjab government closed schools.", "government", "GOV"),  # Pakistan's or India's
+])
+def test_regions_name_their_country(resolve, phrase: str, head: str, code: str) -> None:
+    assert codes_at(resolve(phrase), head) == [code]
+
+
+@pytest.mark.parametrize("phrase, head, code", [
+    ("An Arleigh Burke-class destroyer sailed past.", "destroyer", "USAMIL"),
+    ("Kalibr missiles struck the depot.", "missiles", "RUSMIL"),
+    ("A Chinese Type 055 destroyer shadowed it.", "destroyer", "CHNMIL"),  # the country agrees
+    ("A British destroyer shadowed it.", "destroyer", "GBRMIL"),
+])
+def test_equipment_one_state_fields_names_its_military(resolve, phrase: str, head: str,
+                                                       code: str) -> None:
+    assert codes_at(resolve(phrase), head) == [code]
+
+
+@pytest.mark.parametrize("phrase, head, code", [
+    ("Young Iranians protested in the streets.", "Iranians", "IRNCVL"),
+    ("Three Afghans were detained.", "Afghans", "AFGCVL"),
+    ("The Iranians rejected the offer.", "Iranians", "IRN"),  # the nation's side
+])
+def test_described_plural_demonyms_are_civilians(resolve, phrase: str, head: str,
+                                                 code: str) -> None:
+    assert codes_at(resolve(phrase), head) == [code]
+
+
+@pytest.mark.parametrize("mention, country, sector, rule", [
+    ("an Iraqi port", "IRQ", "UNK", "unknown-kind"),  # whose, but not who
+    ("villages across Lebanon", "LBN", "UNK", "unknown-kind"),
+    ("she", None, "UNK", "unresolved"),
+    ("Zorblat Quenthwick", None, "UNK", "unresolved"),
+    ("last Tuesday", None, "JNK", "unresolved"),  # a time is no actor
+    ("forty-five", None, "JNK", "unresolved"),
+    ("the Iranians", "IRN", None, "demonym"),  # the nation itself: no sector to add
+])
+def test_isolated_mentions_say_unknown_or_not_an_actor(nlp, mention: str, country: str | None,
+                                                      sector: str, rule: str) -> None:
+    got = load_knowledge().resolver(nlp.vocab).resolve_phrase(nlp(mention))
+    assert (got.country, got.sector) == (country, sector)
+    assert rule in got.rule
+    assert got.code == country  # UNK and JNK never enter the code
+
+
 def test_things_named_after_places_are_not_actors(resolve) -> None:
     found = resolve("The delegates discussed the Geneva roadmap.")
     token = next(t for t in found.doc if t.text == "roadmap")

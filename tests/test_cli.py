@@ -165,3 +165,23 @@ def test_console_script_exit_status(tmp_path: Path) -> None:
     assert "nothing.txt" in result.stderr
     usage = subprocess.run([str(exe), "events", "--root"], capture_output=True, text=True)
     assert usage.returncode == 2
+
+
+def test_actor_command_json_and_batch(tmp_path: Path) -> None:
+    one = run("actor", "Kerry", "--date", "2010-05-01", "--json")
+    assert one.exit_code == 0, one.output
+    record = json.loads(one.output)
+    assert set(record) == {"code", "country", "sector", "name", "kb_id", "rule"}
+    assert (record["code"], record["rule"]) == ("USALEG", "person:Senator")
+    batch = tmp_path / "mentions.jsonl"
+    lines = [{"mention": "Kerry", "date": "2015-05-01"}, {"mention": "Russian warships"},
+             {"mention": "Zorblat Quenthwick"}, {"mention": "yesterday", "date": None}]
+    batch.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    result = run("actor", "--batch", str(batch), "--json")
+    assert result.exit_code == 0, result.output
+    out = [json.loads(x) for x in result.output.splitlines()]
+    assert [x["mention"] for x in out] == [x["mention"] for x in lines]  # in order, one each
+    assert [x["code"] for x in out] == ["USAGOV", "RUSMIL", None, None]
+    assert [x["sector"] for x in out[2:]] == ["UNK", "JNK"]
+    assert all(x["rule"] == "unresolved" for x in out[2:])
+    assert run("actor", "Kerry", "--batch", str(batch)).exit_code == 2

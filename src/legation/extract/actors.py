@@ -520,7 +520,7 @@ def _described_people(head: Token) -> bool:
     """A plural demonym counted or described ("two Russians", "young Iranians") names people,
     where a bare one ("the Russians", "Palestinians") stands for the nation's side."""
     return (head.tag_ == "NNPS" or head.morph.get("Number") == ["Plur"]) and any(
-        c.dep_ in ("amod", "nummod") for c in head.children)
+        c.dep_ in ("amod", "nummod", "compound") for c in head.lefts)
 
 
 def _other_first_name(span: Span) -> bool:
