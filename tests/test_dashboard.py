@@ -99,7 +99,7 @@ def test_map_draws_outlines_and_points(browser: webdriver.Chrome, base: str) -> 
     browser.get(base + "/map")
     assert count(browser, "svg.map path.country") > 100, "run npm ci --prefix src/legation/web"
     assert count(browser, "svg.map circle.point") > 0
-    browser.find_element(By.CSS_SELECTOR, "circle.point").click()
+    browser.find_elements(By.CSS_SELECTOR, "circle.point")[-1].click()  # drawn last: on top
     assert count(browser, "#list tr.event-row") > 0
 
 

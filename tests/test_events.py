@@ -123,12 +123,21 @@ def test_no_event_where_nothing_happened(coder: Coder, text: str) -> None:
     assert coder.code_text(text, published=DATE).events == []
 
 
-def test_missing_target_only_when_asked(coder: Coder) -> None:
+def test_one_sided_events_unless_dyadic_only(coder: Coder) -> None:
     text = "Turkey launched an offensive on Monday."
+    events = coder.code_text(text, published=DATE).events
+    assert [(e.source.country, e.cameo_root, e.target) for e in events] == [("TUR", "19", None)]
+    dyadic = Coder(options=CodeOptions(one_sided=False)).code_text(text, published=DATE)
+    assert dyadic.events == []
+
+
+@pytest.mark.parametrize("text", [
+    "The delegation arrived late because of the snow.",  # a visit needs a destination
+    "The ministry released its annual growth forecast.",  # not a release of people
+    "The Indian monsoon arrived early and struck the coast.",  # a monsoon does not act
+])
+def test_one_sided_events_need_an_actor_and_a_sense(coder: Coder, text: str) -> None:
     assert coder.code_text(text, published=DATE).events == []
-    one_sided = Coder(options=CodeOptions(allow_missing_target=True)).code_text(
-        text, published=DATE).events
-    assert [(e.source.country, e.cameo_root, e.target) for e in one_sided] == [("TUR", "19", None)]
 
 
 def test_scores_and_plover_come_from_the_code_table(coder: Coder) -> None:

@@ -31,14 +31,15 @@ EXPECTED = [
 
 
 @pytest.fixture(scope="module")
-def coded(seeds_dir: Path) -> dict[str, set[tuple[str, str, str]]]:
+def coded(seeds_dir: Path) -> dict[str, set[tuple[str, str, str | None]]]:
     coder = Coder()
     articles = [a for a in read_inputs([str(seeds_dir)], manifest=seeds_dir / "manifest.jsonl")
                 if isinstance(a, Article)]
     out = {}
     for result in coder.code(articles):
         out[result.article.id[:3]] = {
-            (e.source.country, e.cameo_root, e.target.country) for e in result.events}
+            (e.source.country, e.cameo_root, e.target and e.target.country)
+            for e in result.events}
     return out
 
 

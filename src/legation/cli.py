@@ -33,6 +33,10 @@ ActorsOpt = Annotated[list[Path] | None, typer.Option(
     "--actors", help="Extra actor file (TSV/YAML, see knowledge/data/README.md); repeatable.",
     exists=True, dir_okay=False)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON Lines, one record a line.")]
+OneSidedOpt = Annotated[bool, typer.Option(
+    "--one-sided/--dyadic-only",
+    help="Keep events whose target is not named, as GDELT and POLECAT do (default); "
+         "--dyadic-only keeps source-and-target events only, as PETRARCH does.")]
 
 
 def _fail(exc: LegationError) -> None:
@@ -78,8 +82,7 @@ def code(
     workers: Annotated[int, typer.Option(min=1, help="Parser processes.")] = 1,
     max_chars: Annotated[int, typer.Option(min=1, help="Reject longer articles.")] = 1_000_000,
     force: Annotated[bool, typer.Option(help="Re-code articles that are unchanged.")] = False,
-    allow_missing_target: Annotated[bool, typer.Option(
-        help="Also keep events whose target could not be found.")] = False,
+    one_sided: OneSidedOpt = True,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
 ) -> None:
@@ -91,7 +94,7 @@ def code(
     from legation.run import Coded, Coder, code_inputs
 
     try:
-        coder = Coder(model, actors or (), CodeOptions(allow_missing_target=allow_missing_target))
+        coder = Coder(model, actors or (), CodeOptions(one_sided=one_sided))
         store = Store(db)
     except LegationError as exc:
         _fail(exc)
@@ -220,8 +223,7 @@ def evaluate(
         help="Compare whole actor codes, not the first three characters.")] = False,
     limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N units.")] = None,
     show_misses: Annotated[int, typer.Option(help="Print this many misses.")] = 10,
-    allow_missing_target: Annotated[bool, typer.Option(
-        help="Code one-sided events too.")] = False,
+    one_sided: OneSidedOpt = True,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
     as_json: JsonOpt = False,
@@ -240,7 +242,7 @@ def evaluate(
         raise typer.Exit(2)
     try:
         units = load_gold(gold)[:limit]
-        coder = Coder(model, actors or (), CodeOptions(allow_missing_target=allow_missing_target))
+        coder = Coder(model, actors or (), CodeOptions(one_sided=one_sided))
     except LegationError as exc:
         _fail(exc)
     articles = [read_text(u.text, source=f"{gold}#{u.id}", article_id=u.id,

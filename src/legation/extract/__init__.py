@@ -21,7 +21,9 @@ if TYPE_CHECKING:  # the bundle builds its resolver from extract.actors
 class CodeOptions:
     """Choices a user makes about what counts as an event."""
 
-    allow_missing_target: bool = False
+    # Keep events whose target is not named ("Russia rejected the plan"), as GDELT and POLECAT
+    # do; False keeps only dyadic events, as PETRARCH does.
+    one_sided: bool = True
 
 
 def code_doc(doc: Doc, article: Article, knowledge: Knowledge,
@@ -30,7 +32,7 @@ def code_doc(doc: Doc, article: Article, knowledge: Knowledge,
     options = options or CodeOptions()
     actors = knowledge.resolver(doc.vocab).resolve(doc, article.published, article.text)
     places = find_places(doc, actors, article.text)
-    found = find_events(doc, actors, knowledge.patterns, options.allow_missing_target)
+    found = find_events(doc, actors, knowledge.patterns, options.one_sided)
     events = to_events(found, doc, article, find_times(doc, article.published), places)
     quotes = find_quotes(doc, article.text, actors)
     mentions = [a for m in actors.mentions if m.kind != "place" for a in m.actors]

@@ -191,7 +191,7 @@ def _match(verb: Token, patterns: PatternSet) -> tuple[Pattern, Token | None] | 
 
 
 def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
-                allow_missing_target: bool = False) -> list[Found]:
+                one_sided: bool = True) -> list[Found]:
     """Every pattern match in ``doc`` with its arguments resolved."""
     found: list[Found] = []
     consumed: set[int] = set()  # objects of light verbs: their noun patterns add nothing
@@ -216,9 +216,22 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
             participle = next((c for c in noun.children if c.dep_ == "acl"), None)
             found += _found(pattern, noun, None, sources,
                             *_targets(actors, noun, participle, pattern), actors)
-    found = [f for f in found if f.source is not None
-             and (f.target is not None or allow_missing_target)]
+    found = [f for f in found if f.source is not None and _can_act(f.source)
+             and (f.target is not None or (one_sided and _one_sided(f)))]
     return _drop_embedding_statements(found)
+
+
+def _can_act(actor: Actor) -> bool:
+    """A country read off an adjective or a place before a word that names no actor ("the
+    Indian monsoon", "a Pakistani cricket team") does not act; "Russian warships" do."""
+    return actor.sector is not None or actor.rule not in ("adjective", "place")
+
+
+def _one_sided(f: Found) -> bool:
+    """Whether an event may stand without a target, as GDELT and POLECAT code them: not when
+    its pattern says so (verbs.yaml ``one_sided``), nor when the target is a destination
+    ("arrived late" is no visit)."""
+    return f.pattern.one_sided and not any(s.endswith("+place") for s in f.pattern.target)
 
 
 def _found(pattern: Pattern, trigger: Token, obj: Token | None, sources: list[Actor],
@@ -274,12 +287,15 @@ def _noun_sources(noun: Token, actors: ArticleActors) -> list[Actor]:
 
 
 def _drop_embedding_statements(found: list[Found]) -> list[Found]:
-    """A statement (01x) whose reported clause holds a coded event is not itself an event."""
+    """A statement (01x) whose reported clause holds a coded event is not itself an event, nor
+    is a one-sided event whose clause holds one ("refused to condemn Israel" is the refusal
+    coded on the condemnation, not also a bare 120)."""
     def embeds(f: Found) -> bool:
         inner = {t.i for t in f.trigger.subtree} - {f.trigger.i}
         return any(g.trigger.i in inner for g in found if g is not f)
 
-    return [f for f in found if not (f.pattern.code.startswith("01") and embeds(f))]
+    return [f for f in found
+            if not ((f.pattern.code.startswith("01") or f.target is None) and embeds(f))]
 
 
 def to_events(found: list[Found], doc: Doc, article: Article,

@@ -34,6 +34,7 @@ class Pattern:
     target: tuple[str, ...]
     symmetric: bool
     where: str
+    one_sided: bool = True  # may the event stand without a target?
 
     @property
     def rule(self) -> str:
@@ -78,9 +79,12 @@ def _entry(raw: object, where: str, words: str = "verbs", objects: str = "object
                 slot in SLOTS_FIXED or slot.removesuffix("+place").isalpha()):
             raise KnowledgeError(f"{where}: unknown target slot {slot!r} (quote prepositions "
                                  "YAML reads as booleans: \"on\", \"off\")")
+    one_sided = raw.get("one_sided", True)
+    if not isinstance(one_sided, bool):
+        raise KnowledgeError(f"{where}: 'one_sided' must be true or false")
     return Pattern(code, frozenset(v.lower() for v in lemmas),
                    frozenset(o.lower() for o in raw.get(objects) or ()), target,
-                   bool(raw.get("symmetric", False)), where)
+                   bool(raw.get("symmetric", False)), where, one_sided)
 
 
 def _read(path: Path, words: str, objects: str) -> list[Pattern]:

@@ -226,7 +226,9 @@ async function map() {
     places.get(key).events.push(e);
   }
   const list = document.getElementById("list");
-  for (const { place, events } of places.values()) {
+  // Biggest first, so that a small place next to a big one stays on top and clickable.
+  const drawn = [...places.values()].sort((a, b) => b.events.length - a.events.length);
+  for (const { place, events } of drawn) {
     const [cx, cy] = project([place.lon, place.lat]);
     const dot = svg.appendChild(el("svg:circle", { cx, cy, r: 3 + Math.sqrt(events.length) * 2,
       class: "point", "data-place": place.name }));
