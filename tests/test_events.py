@@ -176,3 +176,18 @@ def test_blaming_an_attack_does_not_make_the_blamer_its_author(coder: Coder) -> 
                              published=DATE).events
     assert not [e for e in events if e.cameo_root in ("18", "19")
                 and e.source.country in ("RUS", "SYR")]
+
+
+def test_relative_clause_takes_the_noun_it_hangs_on(coder: Coder) -> None:
+    events = coder.code_text("Police arrested the militants who attacked Kenyan troops.",
+                             published=DATE).events
+    assert {(e.source.code, e.cameo_root, e.target.code) for e in events} == {
+        ("COP", "17", "REB"), ("REB", "19", "KENMIL")}
+
+
+def test_a_refusal_is_coded_once_and_an_inquiry_keeps_its_own_event(coder: Coder) -> None:
+    refusal = coder.code_text("Egypt refused to condemn Israel.", published=DATE).events
+    assert [(e.cameo, e.target.code) for e in refusal] == [("111", "ISR")]  # no bare 120
+    probe = coder.code_text("Belgian prosecutors launched an investigation into whether a "
+                            "Swiss bank helped Belgians hide money.", published=DATE).events
+    assert ("BELJUD", "090") in {(e.source.code, e.cameo) for e in probe}

@@ -379,7 +379,8 @@ def explain(
         for a in m["actors"]:
             out.print(f"actor  {m['text']!r} → {a['code']} ({a['name']}; {a['rule']})")
     if not events:
-        out.print("no event: no verb pattern with a resolved source and target")
+        out.print("no event: no verb or noun pattern with a resolved source (and, for "
+                  "patterns that need one, a target)")
     for e in events:
         out.print(f"event  {_actor_cell(e['source'])} {e['cameo']} {_actor_cell(e['target'])}"
                   f"  goldstein {e['goldstein']:+.1f}, {e['modality']}"

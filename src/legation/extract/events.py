@@ -22,6 +22,8 @@ from legation.records import Actor, Article, Event, PlaceMention
 
 WORDS = coder_words()
 
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+
 
 @dataclass(frozen=True)
 class Found:
@@ -52,13 +54,15 @@ def _governor_chain(verb: Token) -> Iterator[Token]:
 
 
 def _source_tokens(verb: Token) -> list[Token]:
-    """Subject of the verb, climbing through "agreed to meet", "X and then met" …"""
+    """Subject of the verb, climbing through "agreed to meet", "X and then met" …; the noun a
+    relative clause hangs on for "the militia that attacked" (and for a relative clause the
+    parser made of a main one)."""
     agents = [p for c in _children(verb, "agent") for p in _children(c, "pobj")]
     if agents or _children(verb, "nsubjpass"):  # a passive without "by X" has no source
         return agents
-    if agents:
-        return agents
     subj = _children(verb, "nsubj")
+    if verb.dep_ == "relcl" and (not subj or subj[0].lower_ in RELATIVE_PRONOUNS):
+        return [verb.head]
     if subj:
         return subj
     for gov in _governor_chain(verb):
@@ -290,12 +294,13 @@ def _drop_embedding_statements(found: list[Found]) -> list[Found]:
     """A statement (01x) whose reported clause holds a coded event is not itself an event, nor
     is a one-sided event whose clause holds one ("refused to condemn Israel" is the refusal
     coded on the condemnation, not also a bare 120)."""
-    def embeds(f: Found) -> bool:
-        inner = {t.i for t in f.trigger.subtree} - {f.trigger.i}
+    def embeds(f: Found, deps: tuple[str, ...] | None = None) -> bool:
+        kids = [c for c in f.trigger.children if deps is None or c.dep_ in deps]
+        inner = {t.i for c in kids for t in c.subtree}
         return any(g.trigger.i in inner for g in found if g is not f)
 
-    return [f for f in found
-            if not ((f.pattern.code.startswith("01") or f.target is None) and embeds(f))]
+    return [f for f in found if not (f.pattern.code.startswith("01") and embeds(f))
+            and not (f.target is None and embeds(f, ("xcomp", "ccomp")))]
 
 
 def to_events(found: list[Found], doc: Doc, article: Article,
