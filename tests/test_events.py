@@ -191,3 +191,19 @@ def test_a_refusal_is_coded_once_and_an_inquiry_keeps_its_own_event(coder: Coder
     probe = coder.code_text("Belgian prosecutors launched an investigation into whether a "
                             "Swiss bank helped Belgians hide money.", published=DATE).events
     assert ("BELJUD", "090") in {(e.source.code, e.cameo) for e in probe}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "members of X" act as X; a statement's setting ("during a meeting") is not what was said
+    ("During a meeting, members of the Security Council expressed concern about the vote.",
+     ("IGOUNOSEC", "012")),
+    ("Hundreds of soldiers attacked Kenyan troops.", ("MIL", "190")),
+    ("Iran announced the release of two Kuwaiti nationals.", ("IRN", "0841")),
+    ("The government declared a ceasefire with the rebels.", ("GOV", "0871")),
+    ("Japan decided to lift sanctions on India.", ("JPN", "085")),  # a decision is the act
+])
+def test_partitives_settings_and_nominal_events(coder: Coder, text: str,
+                                                expected: tuple[str, str]) -> None:
+    events = coder.code_text(text, published=DATE).events
+    assert expected in {(e.source.code, e.cameo[:len(expected[1])]) for e in events}, \
+        [(e.source.code, e.cameo) for e in events]

@@ -105,6 +105,8 @@ class ArticleActors:
         """
         found: list[Actor] = []
         mention = self.at(token)
+        if mention is None and (part := _partitive_of(token)) is not None and self.at(part):
+            token, mention = part, self.at(part)  # "members of the Security Council"
         head = self.doc[mention.head] if mention else token
         # "Turkish President Recep Tayyip Erdogan and Saudi King Salman": the apposition
         # names the person, and what is coordinated with it counts too.
@@ -154,6 +156,15 @@ def _with_conjuncts(doc: Doc, mention: Mention, mentions: list[Mention]) -> Ment
     heads = {t.i for t in _conjuncts(doc[mention.head])}
     extra = [a for m in mentions if m.head in heads for a in m.actors]
     return replace(mention, actors=mention.actors + tuple(extra)) if extra else mention
+
+
+def _partitive_of(token: Token) -> Token | None:
+    """The "of" complement of a plural or a number that names no actor itself: "members of
+    the Security Council", "thousands of protesters", "two of the soldiers"."""
+    if token.tag_ not in ("NNS", "CD") and token.lower_ not in ("some", "many", "most", "all"):
+        return None
+    return next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"), None)
 
 
 def _conjuncts(token: Token) -> list[Token]:

@@ -294,12 +294,15 @@ def _drop_embedding_statements(found: list[Found]) -> list[Found]:
     """A statement (01x) whose reported clause holds a coded event is not itself an event, nor
     is a one-sided event whose clause holds one ("refused to condemn Israel" is the refusal
     coded on the condemnation, not also a bare 120)."""
-    def embeds(f: Found, deps: tuple[str, ...] | None = None) -> bool:
-        kids = [c for c in f.trigger.children if deps is None or c.dep_ in deps]
+    def embeds(f: Found, deps: tuple[str, ...]) -> bool:
+        kids = [c for c in f.trigger.children if c.dep_ in deps
+                and not (c.dep_ == "prep" and c.lower_ in WORDS.setting_preps)]
         inner = {t.i for c in kids for t in c.subtree}
         return any(g.trigger.i in inner for g in found if g is not f)
 
-    return [f for f in found if not (f.pattern.code.startswith("01") and embeds(f))
+    # what was said: the clause, the object, its prepositions; not "during a meeting"
+    said = ("ccomp", "xcomp", "dobj", "dative", "prep", "parataxis", "advcl", "conj")
+    return [f for f in found if not (f.pattern.code.startswith("01") and embeds(f, said))
             and not (f.target is None and embeds(f, ("xcomp", "ccomp")))]
 
 
