@@ -207,3 +207,11 @@ def test_partitives_settings_and_nominal_events(coder: Coder, text: str,
     events = coder.code_text(text, published=DATE).events
     assert expected in {(e.source.code, e.cameo[:len(expected[1])]) for e in events}, \
         [(e.source.code, e.cameo) for e in events]
+
+
+def test_weighing_an_action_is_014_and_the_action_hypothetical(coder: Coder) -> None:
+    events = coder.code_text("The South Korean government is considering sending aid to "
+                             "North Korea.", published=DATE).events
+    by_code = {e.cameo[:2]: e for e in events}
+    assert by_code["01"].cameo == "014" and by_code["01"].modality == "actual"
+    assert by_code["07"].modality == "hypothetical"  # left out of dyads by default

@@ -150,6 +150,8 @@ def _modality(verb: Token) -> str:
         tok = tok.head
         chain.append(tok)
     for gov in chain:
+        if gov.lemma_ in WORDS.considering:
+            return "hypothetical"
         if gov.lemma_ in WORDS.demand:
             return "demanded"
         if gov.lemma_ in WORDS.intent or gov.lemma_ in WORDS.ready:
@@ -293,7 +295,8 @@ def _noun_sources(noun: Token, actors: ArticleActors) -> list[Actor]:
 def _drop_embedding_statements(found: list[Found]) -> list[Found]:
     """A statement (01x) whose reported clause holds a coded event is not itself an event, nor
     is a one-sided event whose clause holds one ("refused to condemn Israel" is the refusal
-    coded on the condemnation, not also a bare 120)."""
+    coded on the condemnation, not also a bare 120), unless it weighs it ("is considering
+    sending aid": 014, and the aid is hypothetical)."""
     def embeds(f: Found, deps: tuple[str, ...]) -> bool:
         kids = [c for c in f.trigger.children if c.dep_ in deps
                 and not (c.dep_ == "prep" and c.lower_ in WORDS.setting_preps)]
@@ -302,8 +305,9 @@ def _drop_embedding_statements(found: list[Found]) -> list[Found]:
 
     # what was said: the clause, the object, its prepositions; not "during a meeting"
     said = ("ccomp", "xcomp", "dobj", "dative", "prep", "parataxis", "advcl", "conj")
-    return [f for f in found if not (f.pattern.code.startswith("01") and embeds(f, said))
-            and not (f.target is None and embeds(f, ("xcomp", "ccomp")))]
+    return [f for f in found if f.trigger.lemma_ in WORDS.considering
+            or not ((f.pattern.code.startswith("01") and embeds(f, said))
+                    or (f.target is None and embeds(f, ("xcomp", "ccomp"))))]
 
 
 def to_events(found: list[Found], doc: Doc, article: Article,

@@ -173,6 +173,7 @@ class CoderWords:
     intent: frozenset[str]
     ready: frozenset[str]
     demand: frozenset[str]
+    considering: frozenset[str]
     hypothetical_aux: frozenset[str]
     future_aux: frozenset[str]
     support: frozenset[str]
