@@ -65,11 +65,7 @@ CASES = [
 # refusals (124 refuse to yield) and intents (035 express intent to yield).
 CODER_RULES = [
     ("01", "Germany expressed condolences to France after the attack.", "DEU", "FRA"),
-    pytest.param("01", "The Islamic State claimed responsibility for the attack on Iraq.",
-                 "IMG", "IRQ",
-                 marks=pytest.mark.xfail(reason="coder: 015 'claimed responsibility for the "
-                                         "attack' is dropped as a statement embedding the "
-                                         "attack", strict=False)),
+    ("01", "The Islamic State claimed responsibility for the attack on Iraq.", "IMG", "IRQ"),
     ("12", "Russia refused to lift sanctions on Turkey.", "RUS", "TUR"),
     ("03", "Russia agreed to withdraw troops from Syria.", "RUS", "SYR"),
 ]

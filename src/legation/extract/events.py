@@ -293,10 +293,11 @@ def _noun_sources(noun: Token, actors: ArticleActors) -> list[Actor]:
 
 
 def _drop_embedding_statements(found: list[Found]) -> list[Found]:
-    """A statement (01x) whose reported clause holds a coded event is not itself an event, nor
-    is a one-sided event whose clause holds one ("refused to condemn Israel" is the refusal
-    coded on the condemnation, not also a bare 120), unless it weighs it ("is considering
-    sending aid": 014, and the aid is hypothetical)."""
+    """A statement (a bare 01x verb: "said") whose reported clause holds a coded event is not
+    itself an event ("claimed responsibility for the attack" is one: 015). Nor is a one-sided
+    event whose clause holds one ("refused to condemn Israel" is the refusal coded on the
+    condemnation, not also a bare 120), unless it weighs it ("is considering sending aid":
+    014, and the aid is hypothetical)."""
     def embeds(f: Found, deps: tuple[str, ...]) -> bool:
         kids = [c for c in f.trigger.children if c.dep_ in deps
                 and not (c.dep_ == "prep" and c.lower_ in WORDS.setting_preps)]
@@ -306,7 +307,8 @@ def _drop_embedding_statements(found: list[Found]) -> list[Found]:
     # what was said: the clause, the object, its prepositions; not "during a meeting"
     said = ("ccomp", "xcomp", "dobj", "dative", "prep", "parataxis", "advcl", "conj")
     return [f for f in found if f.trigger.lemma_ in WORDS.considering
-            or not ((f.pattern.code.startswith("01") and embeds(f, said))
+            or not ((f.pattern.code.startswith("01") and not f.pattern.objects
+                     and embeds(f, said))
                     or (f.target is None and embeds(f, ("xcomp", "ccomp"))))]
 
 
