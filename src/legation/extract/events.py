@@ -23,6 +23,7 @@ from legation.records import Actor, Article, Event, PlaceMention
 WORDS = coder_words()
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+NESTED = {"on", "against"}  # the target of an event noun inside a target slot
 
 
 @dataclass(frozen=True)
@@ -109,8 +110,11 @@ def _targets(actors: ArticleActors, head: Token, obj: Token | None,
     for slot in pattern.target:
         prep = slot.removesuffix("+place")
         places = prep != slot
-        found = [a for t in _slot_tokens(head, obj, prep)
-                 for a in actors.actors_for(t, places=places)]
+        tokens = _slot_tokens(head, obj, prep)
+        found = [a for t in tokens for a in actors.actors_for(t, places=places)]
+        if not found:  # "responsibility for the attack on Iraq": the attack's target
+            found = [a for t in tokens for p in _children(t, "prep") if p.lower_ in NESTED
+                     for o in _children(p, "pobj") for a in actors.actors_for(o)]
         if found:
             return found, prep
     return [], None
