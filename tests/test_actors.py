@@ -131,6 +131,24 @@ def test_isolated_mentions_say_unknown_or_not_an_actor(nlp, mention: str, countr
     assert got.code == country  # UNK and JNK never enter the code
 
 
+@pytest.mark.parametrize("mention, code", [
+    ("Hamas officials", "PSEREBHMS"),  # the body's officials are the body
+    ("a NATO spokesman", "IGOWSTNAT"),
+    ("the PKK leadership", "TURREBPKK"),
+    ("Hezbollah fighters", "LBNREB"),  # the noun says the sector
+    ("the Hamas-run health ministry", "PSEGOV"),  # run by Hamas, not Hamas
+])
+def test_officials_of_a_body_are_the_body(nlp, mention: str, code: str) -> None:
+    assert load_knowledge().resolver(nlp.vocab).resolve_phrase(nlp(mention)).code == code
+
+
+def test_office_holders_of_un_bodies_report_the_bloc(nlp) -> None:
+    resolver = load_knowledge().resolver(nlp.vocab)
+    guterres = resolver.resolve_phrase(nlp("Antonio Guterres"), "2021-01-01")
+    council = resolver.resolve_phrase(nlp("the UN Security Council"), "2021-01-01")
+    assert guterres.country == council.country == "UNO"
+
+
 def test_things_named_after_places_are_not_actors(resolve) -> None:
     found = resolve("The delegates discussed the Geneva roadmap.")
     token = next(t for t in found.doc if t.text == "roadmap")

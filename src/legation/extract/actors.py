@@ -271,6 +271,9 @@ class ActorResolver:
         person = _person_in(matches, day)
         if best and kind == "agent" and person and best[1].value.kind in ("title", "person"):
             best, kind = (person[0], Entry("person", person[1])), "person"  # "the head of X, Y"
+        member_of = _member_of(head, matches, best)
+        if member_of is not None:  # "Hamas officials", "a NATO spokesman": the body itself
+            best, kind = member_of, "org"
         if best and kind == "person":
             actors = self._person(best[1].value, best[0], day)  # type: ignore[arg-type]
         elif best and kind == "org":
@@ -338,7 +341,7 @@ class ActorResolver:
             return []
         if role.org:
             org = self.kb.organization(role.org)
-            country = role.org[:3]
+            country = org.reported_country if org else role.org[:3]  # the UN's: UNO
             code = role.org
             name = f"{person.name} ({org.name if org else role.org})"
         else:
@@ -525,6 +528,20 @@ def _countries(matches: list[tuple[Span, list[Entry]]], head: Token
                 out.append((code, name, e.kind))
             break
     return out
+
+
+def _member_of(head: Token, matches: list[tuple[Span, list[Entry]]],
+               best: tuple[Span, Entry] | None) -> tuple[Span, Entry] | None:
+    """The organization whose officials a phrase names: an organization modifying the head
+    directly, when the head is a government-like agent (officials, spokesman, delegation) or
+    no actor word at all ("the PKK leadership"); not "the Hamas-run ministry", where the body
+    modifies "run", nor "Hezbollah fighters", whose sector the noun says."""
+    if best is not None and not (best[1].kind == "agent" and best[1].value.sector == "GOV"
+                                 and best[1].value.kind in ("person", "group", "title")):
+        return None
+    return next(((span, e) for span, entries in matches for e in entries
+                 if e.kind == "org" and span.root.head.i == head.i and span.root.i != head.i),
+                None)
 
 
 def _described_people(head: Token) -> bool:
