@@ -93,6 +93,14 @@ def test_regions_name_their_country(resolve, phrase: str, head: str, code: str) 
     assert codes_at(resolve(phrase), head) == [code]
 
 
+@pytest.mark.parametrize("phrase", ["Middle East officials met.", "East Coast police met.",
+                                    "The Virginia class of 2020 protested."])
+def test_compass_names_and_class_years_name_no_country(resolve, phrase: str) -> None:
+    found = resolve(phrase)
+    assert all(a.country is None for m in found.mentions for a in m.actors), \
+        [(a.text, a.code) for m in found.mentions for a in m.actors]
+
+
 @pytest.mark.parametrize("phrase, head, code", [
     ("An Arleigh Burke-class destroyer sailed past.", "destroyer", "USAMIL"),
     ("Kalibr missiles struck the depot.", "missiles", "RUSMIL"),

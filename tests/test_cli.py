@@ -74,6 +74,12 @@ def test_rerun_adds_nothing_and_force_recodes(corpus: Path, tmp_path: Path) -> N
     con = duckdb.connect(db, read_only=True)
     assert con.execute("SELECT count(*) FROM events").fetchall()[0] == before
     assert con.execute("SELECT count(*) FROM runs").fetchall()[0][0] == 3
+    con.close()
+    dyadic = run("code", str(corpus), "--db", db, "--dyadic-only")  # other options: re-coded
+    assert "2 coded" in dyadic.output
+    con = duckdb.connect(db, read_only=True)
+    assert con.execute("SELECT count(*) FROM events WHERE target IS NULL").fetchall()[0][0] == 0
+    con.close()
 
 
 def test_bad_inputs_are_named_and_the_rest_is_coded(tmp_path: Path) -> None:
@@ -185,3 +191,15 @@ def test_actor_command_json_and_batch(tmp_path: Path) -> None:
     assert [x["sector"] for x in out[2:]] == ["UNK", "JNK"]
     assert all(x["rule"] == "unresolved" for x in out[2:])
     assert run("actor", "Kerry", "--batch", str(batch)).exit_code == 2
+
+
+@pytest.mark.parametrize("content, where", [
+    ('{"mention": "Kerry"}\nnot json\n', "line 2"),
+    ('{"mention": "Kerry", "date": "2015-13-45"}\n', "line 1"),
+])
+def test_actor_batch_names_a_bad_line(tmp_path: Path, content: str, where: str) -> None:
+    batch = tmp_path / "bad.jsonl"
+    batch.write_text(content, encoding="utf-8")
+    result = run("actor", "--batch", str(batch))
+    assert result.exit_code == 2 and where in result.output
+    assert run("actor", "Kerry", "--date", "2015-02-30").exit_code == 2

@@ -215,3 +215,21 @@ def test_weighing_an_action_is_014_and_the_action_hypothetical(coder: Coder) -> 
     by_code = {e.cameo[:2]: e for e in events}
     assert by_code["01"].cameo == "014" and by_code["01"].modality == "actual"
     assert by_code["07"].modality == "hypothetical"  # left out of dyads by default
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian air strikes on Aleppo killed 20 people.", {("RUS", "195", "SYR")}),
+    ("An attack by Hamas killed dozens of people.", {("PSE", "190", None)}),
+    ("Russia criticized the report on Ukraine.", {("RUS", "111", None)}),  # not its target
+    ("Troops returned home after the exercise.", set()),  # no one was handed over
+])
+def test_review_cases_of_one_sided_coding(coder: Coder, text: str,
+                                          expected: set[tuple[str, str, str | None]]) -> None:
+    events = coder.code_text(text, published=DATE).events
+    got = {(e.source.country, e.cameo, e.target and e.target.country) for e in events}
+    assert expected <= got and not any(s == "RUS" for s, _, _ in got - expected), got
+
+
+def test_critics_of_a_leader_are_not_the_leader(coder: Coder) -> None:
+    events = coder.code_text("Critics of Putin condemned the plan.", published=DATE).events
+    assert [e.source.code for e in events] == ["RUSOPP"]  # his opponents, not the Kremlin

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections import Counter
@@ -289,6 +290,40 @@ def evaluate(
                   f"\n    {miss['text'][:200]}")
 
 
+def _mention_lines(path: Path) -> list[dict[str, Any]]:
+    """The lines of an ``actor --batch`` file; a bad line or date stops with its line number
+    (exit 2) before the model loads."""
+    lines = []
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip():
+            continue
+        try:
+            line = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            line = exc
+        if not isinstance(line, dict):
+            err.print(f"[red]error:[/red] {path}, line {n}: not a JSON object "
+                      '{"mention": …, "date": …}')
+            raise typer.Exit(2)
+        _check_date(line.get("date"), f"{path}, line {n}")
+        lines.append(line)
+    return lines
+
+
+def _check_date(value: Any, where: str) -> None:
+    """A mention's date must be a calendar date (YYYY, YYYY-MM or YYYY-MM-DD) or null."""
+    if value is None:
+        return
+    try:
+        parts = [int(p) for p in str(value)[:10].split("-")]
+        if len(parts) > 3:
+            raise ValueError("too many parts")
+        dt.date(*parts, *[1] * (3 - len(parts)))
+    except (ValueError, TypeError) as exc:
+        err.print(f"[red]error:[/red] {where}: date {value!r} is not YYYY-MM-DD ({exc})")
+        raise typer.Exit(2) from exc
+
+
 def _actor_record(actor: Any) -> dict[str, Any]:
     return {k: getattr(actor, k) for k in ("code", "country", "sector", "name", "kb_id", "rule")}
 
@@ -315,14 +350,16 @@ def actor(
     if (text is None) == (batch is None):
         err.print("[red]error:[/red] give a TEXT or --batch FILE, not both or neither")
         raise typer.Exit(2)
+    if batch is not None:
+        lines = _mention_lines(batch)
+    else:
+        _check_date(date, "--date")
     try:
         coder = Coder(model, actors or ())
     except LegationError as exc:
         _fail(exc)
     resolver = coder.knowledge.resolver(coder.nlp.vocab)
     if batch is not None:
-        lines = [json.loads(x) for x in batch.read_text(encoding="utf-8").splitlines()
-                 if x.strip()]
         docs = coder.nlp.pipe(normalise_chars(str(x.get("mention", ""))) for x in lines)
         for line, doc in zip(lines, docs, strict=True):
             found = resolver.resolve_phrase(doc, line.get("date"))

@@ -62,7 +62,8 @@ class Coder:
 
     @property
     def provenance(self) -> Provenance:
-        return Provenance(__version__, model_id(self.nlp), self.knowledge.hash)
+        return Provenance(__version__, model_id(self.nlp),
+                          self.knowledge.hash + self.options.tag())
 
     def parse(self, articles: list[Article], workers: int = 1) -> Iterator[tuple[Article, Doc]]:
         """Parse the repaired texts with ``nlp.pipe``; ``workers`` > 1 uses spaCy processes."""

@@ -135,7 +135,7 @@ class Provenance:
 
     coder_version: str
     model: str
-    knowledge_hash: str
+    knowledge_hash: str  # with the coding options' tag when they are not the defaults
 
 
 @dataclass(frozen=True)

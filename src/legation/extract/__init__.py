@@ -25,6 +25,11 @@ class CodeOptions:
     # do; False keeps only dyadic events, as PETRARCH does.
     one_sided: bool = True
 
+    def tag(self) -> str:
+        """How these options mark a coding's provenance ("" for the defaults), so that coding
+        again with other options re-codes unchanged articles."""
+        return "" if self.one_sided else "+dyadic-only"
+
 
 def code_doc(doc: Doc, article: Article, knowledge: Knowledge,
              options: CodeOptions | None = None) -> Coded:

@@ -39,6 +39,9 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GROUP_NOUNS = {"group", "organisation", "organization", "movement", "militia"}
+# Words for part of a group, whose "of" complement names the actor ("members of X").
+PARTITIVES = {"member", "thousand", "hundred", "dozen", "score", "million", "number", "some",
+              "many", "most", "all", "rest", "majority", "part", "unit", "contingent"}
 
 # What a dictionary match is, in order of precedence when several cover a phrase's head.
 KIND_RANK = {"person": 0, "org": 1, "metonym": 2, "capital": 3, "country": 4, "demonym": 5,
@@ -46,6 +49,8 @@ KIND_RANK = {"person": 0, "org": 1, "metonym": 2, "capital": 3, "country": 4, "d
 LONE_WORD_MIN_POPULATION = 100_000
 LONE_VARIANT_MIN_POPULATION = 1_000_000
 NOT_ACTOR_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+           "central", "coast", "far", "middle", "upper", "lower"}
 PLACE_SUFFIXES = {"state", "province", "city", "region", "governorate", "district", "county"}
 
 
@@ -159,9 +164,9 @@ def _with_conjuncts(doc: Doc, mention: Mention, mentions: list[Mention]) -> Ment
 
 
 def _partitive_of(token: Token) -> Token | None:
-    """The "of" complement of a plural or a number that names no actor itself: "members of
-    the Security Council", "thousands of protesters", "two of the soldiers"."""
-    if token.tag_ not in ("NNS", "CD") and token.lower_ not in ("some", "many", "most", "all"):
+    """The "of" complement of a word for part of a group: "members of the Security Council",
+    "thousands of protesters", "two of the soldiers" (not "critics of Putin")."""
+    if token.tag_ != "CD" and token.lemma_.lower() not in PARTITIVES:
         return None
     return next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                  for p in c.children if p.dep_ == "pobj"), None)
@@ -269,8 +274,9 @@ class ActorResolver:
                 if covering else None)
         kind = best[1].kind if best else None
         person = _person_in(matches, day)
-        if best and kind == "agent" and person and best[1].value.kind in ("title", "person"):
-            best, kind = (person[0], Entry("person", person[1])), "person"  # "the head of X, Y"
+        if (best and kind == "agent" and person and best[1].value.kind in ("title", "person")
+                and person[0].root.dep_ != "pobj"):  # "the head of X, Y"; not "critics of Y"
+            best, kind = (person[0], Entry("person", person[1])), "person"
         member_of = _member_of(head, matches, best)
         if member_of is not None:  # "Hamas officials", "a NATO spokesman": the body itself
             best, kind = member_of, "org"
@@ -469,20 +475,21 @@ def _name_runs(doc: Doc, taken: set[int]) -> list[Span]:
 
 def _place_in(run: Span) -> tuple[Span, Entry] | None:
     """The place a run of names starts with ("Madras High Court" → Madras), else a region
-    named anywhere in it ("… Services Alliance Northern Territory" → the Australian one)."""
+    it ends with ("… Services Alliance Northern Territory" → the Australian one); a name made
+    of compass words only ("Middle East", "East Coast") is no region."""
     doc = run.doc
     for end in range(run.end, run.start, -1):
         cands = _place_candidates(doc[run.start:end])
         if cands:
             return doc[run.start:end], Entry("place", cands[0])
-    for size in range(len(run), 0, -1):
-        for start in range(run.start, run.end - size + 1):
-            sub = doc[start:start + size]
-            after = doc[sub.end] if sub.end < len(doc) else None
-            if ((size > 1 or sub[0].ent_type_ in ("GPE", "LOC", "NORP")
-                 or (after is not None and after.lower_ in PLACE_SUFFIXES))
-                    and (region := gazetteer.lookup_region(sub.text))):
-                return sub, Entry("place", region)
+    for size in range(len(run), 0, -1):  # a region ending the run: "… Alliance Northern Territory"
+        sub = doc[run.end - size:run.end]
+        after = doc[sub.end] if sub.end < len(doc) else None
+        if ((size > 1 or sub[0].ent_type_ in ("GPE", "LOC", "NORP")
+             or (after is not None and after.lower_ in PLACE_SUFFIXES))
+                and not all(t.lower_ in COMPASS | PLACE_SUFFIXES for t in sub)
+                and (region := gazetteer.lookup_region(sub.text))):
+            return sub, Entry("place", region)
     return None
 
 

@@ -103,8 +103,8 @@ def _slot_tokens(verb: Token, obj: Token | None, slot: str) -> list[Token]:
     return found
 
 
-def _targets(actors: ArticleActors, head: Token, obj: Token | None,
-             pattern: Pattern) -> tuple[list[Actor], str | None]:
+def _targets(actors: ArticleActors, head: Token, obj: Token | None, pattern: Pattern,
+             patterns: PatternSet) -> tuple[list[Actor], str | None]:
     """Actors of the first pattern slot that yields any, and that slot; "X+place" also
     takes places."""
     for slot in pattern.target:
@@ -113,7 +113,8 @@ def _targets(actors: ArticleActors, head: Token, obj: Token | None,
         tokens = _slot_tokens(head, obj, prep)
         found = [a for t in tokens for a in actors.actors_for(t, places=places)]
         if not found:  # "responsibility for the attack on Iraq": the attack's target
-            found = [a for t in tokens for p in _children(t, "prep") if p.lower_ in NESTED
+            found = [a for t in tokens if patterns.noun_candidates(t.lemma_.lower())
+                     for p in _children(t, "prep") if p.lower_ in NESTED
                      for o in _children(p, "pobj") for a in actors.actors_for(o)]
         if found:
             return found, prep
@@ -215,33 +216,35 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
         if obj is not None:
             consumed.add(obj.i)
         sources = [a for t in _source_tokens(verb) for a in actors.actors_for(t)]
-        found += _found(pattern, verb, obj, sources, *_targets(actors, verb, obj, pattern),
-                        actors)
+        found += _found(pattern, verb, obj, sources,
+                        *_targets(actors, verb, obj, pattern, patterns), actors)
     for noun in doc:
         if noun.pos_ not in ("NOUN", "PROPN") or noun.i in consumed:
             continue  # "launched an offensive" is already the verb's event
         pattern = _noun_match(noun, patterns)
         if pattern is not None:
-            sources = _noun_sources(noun, actors)
+            sources = _noun_sources(noun, actors, pattern)
             participle = next((c for c in noun.children if c.dep_ == "acl"), None)
             found += _found(pattern, noun, None, sources,
-                            *_targets(actors, noun, participle, pattern), actors)
-    found = [f for f in found if f.source is not None and _can_act(f.source)
-             and (f.target is not None or (one_sided and _one_sided(f)))]
+                            *_targets(actors, noun, participle, pattern, patterns), actors)
+    found = [f for f in found if f.source is not None and _can_act(f)
+             and (f.target is not None or (one_sided and _may_stand_alone(f)))]
     return _drop_embedding_statements(found)
 
 
-def _can_act(actor: Actor) -> bool:
+def _can_act(f: Found) -> bool:
     """A country read off an adjective or a place before a word that names no actor ("the
-    Indian monsoon", "a Pakistani cricket team") does not act; "Russian warships" do."""
-    return actor.sector is not None or actor.rule not in ("adjective", "place")
+    Indian monsoon arrived") does not act; "Russian warships" do, and so do "Russian air
+    strikes", where the noun is the event and the adjective its doer."""
+    actor = f.source
+    return (actor is not None and (actor.sector is not None or f.trigger.pos_ != "VERB"
+                                   or actor.rule not in ("adjective", "place")))
 
 
-def _one_sided(f: Found) -> bool:
-    """Whether an event may stand without a target, as GDELT and POLECAT code them: not when
-    its pattern says so (verbs.yaml ``one_sided``), nor when the target is a destination
-    ("arrived late" is no visit)."""
-    return f.pattern.one_sided and not any(s.endswith("+place") for s in f.pattern.target)
+def _may_stand_alone(f: Found) -> bool:
+    """Whether an event may stand without a target, as GDELT and POLECAT code them: unless
+    its pattern says not (``one_sided: false``: "arrived late" is no visit)."""
+    return f.pattern.one_sided
 
 
 def _found(pattern: Pattern, trigger: Token, obj: Token | None, sources: list[Actor],
@@ -264,7 +267,7 @@ def _noun_match(noun: Token, patterns: PatternSet) -> Pattern | None:
     return None
 
 
-def _noun_sources(noun: Token, actors: ArticleActors) -> list[Actor]:
+def _noun_sources(noun: Token, actors: ArticleActors, pattern: Pattern) -> list[Actor]:
     """Who did what a noun tells: possessor, "by" phrase, modifiers, or the verb's subject."""
     for dep in ("poss",):
         owners = [a for t in _children(noun, dep) for a in actors.actors_for(t)]
@@ -290,8 +293,9 @@ def _noun_sources(noun: Token, actors: ArticleActors) -> list[Actor]:
         # "Assad made a trip", "held talks"; not "blamed the attack on rebels"
         return [a for t in _source_tokens(noun.head) for a in actors.actors_for(t)]
     if (noun.dep_ == "pobj" and noun.head.lower_ in WORDS.setting_preps
-            and noun.head.head.pos_ in ("VERB", "AUX")):
-        # "Kerry said at a meeting with Lavrov", "Assad spent hours in talks with Putin"
+            and noun.head.head.pos_ in ("VERB", "AUX") and pattern.code.startswith("04")):
+        # "Kerry said at a meeting with Lavrov", "Assad spent hours in talks with Putin";
+        # not "the states which remain in the deal"
         return [a for t in _source_tokens(noun.head.head) for a in actors.actors_for(t)]
     return []
 
