@@ -31,13 +31,13 @@ def main() -> None:
     for case, doc in zip(cases, nlp.pipe(normalise_chars(c["mention"]) for c in cases),
                          strict=True):
         got = resolver.resolve_phrase(doc, case["date"])
-        country, sector = (got.country, got.sector) if got else (None, None)
+        country, sector = got.country, got.sector
         ok = case["country"] in (None, country) and case["sector"] in (None, sector)
         right += ok
         if args.misses and not ok:
             print(f"miss {case['mention']!r} ({case['date']}): expected "
                   f"{case['country']}/{case['sector']}, got {country}/{sector} "
-                  f"({got.rule if got else 'unresolved'})")
+                  f"({got.rule})")
     print(f"actor cases right (country and sector): {right}/{len(cases)} = "
           f"{right / len(cases):.3f}")
 

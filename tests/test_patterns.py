@@ -45,6 +45,8 @@ def test_user_patterns_come_first(tmp_path: Path) -> None:
     ('- {code: "999", verbs: [meet]}\n', "999"),
     ('- {code: "040", verbs: []}\n', "non-empty list"),
     ('- {code: "040", verbs: [meet], target: ["with me"]}\n', "unknown target slot"),
+    ('- {code: "040", verbs: [meet], one-sided: false}\n', "unknown key"),
+    ('- {code: "040", verbs: [meet], one_sided: maybe}\n', "one_sided"),
     ("code: 040\n", "expected a list"),
     ("- [unclosed\n", "cannot read"),
 ])

@@ -592,8 +592,8 @@ def _unresolved(doc: Doc) -> Actor:
     identify (UNK)."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     junk = root is None or root.ent_type_ in NOT_ACTOR_ENTITIES
-    return Actor(None, None, "JNK" if junk else "UNK", None, doc.text, 0, len(doc.text), None,
-                 "unresolved")
+    return Actor(code=None, country=None, sector="JNK" if junk else "UNK", name=None,
+                 text=doc.text, start=0, end=len(doc.text), kb_id=None, rule="unresolved")
 
 
 def _make(country: str | None, sector: str | None, name: str | None, span: Span,

