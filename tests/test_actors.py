@@ -150,6 +150,16 @@ def test_officials_of_a_body_are_the_body(nlp, mention: str, code: str) -> None:
     assert load_knowledge().resolver(nlp.vocab).resolve_phrase(nlp(mention)).code == code
 
 
+@pytest.mark.parametrize("mention, code", [
+    ("Bolsonaro supporters", "BRACVL"),  # his supporters, not the president
+    ("supporters of Imran Khan", "PAKCVL"),
+    ("the Royal Navy", "GBRMILRNV"),  # a national force whose name has no country
+    ("EU member states", "EURGOV"),
+])
+def test_followers_forces_and_member_states(nlp, mention: str, code: str) -> None:
+    assert load_knowledge().resolver(nlp.vocab).resolve_phrase(nlp(mention)).code == code
+
+
 def test_office_holders_of_un_bodies_report_the_bloc(nlp) -> None:
     resolver = load_knowledge().resolver(nlp.vocab)
     guterres = resolver.resolve_phrase(nlp("Antonio Guterres"), "2021-01-01")

@@ -275,7 +275,8 @@ class ActorResolver:
         kind = best[1].kind if best else None
         person = _person_in(matches, day)
         if (best and kind == "agent" and person and best[1].value.kind in ("title", "person")
-                and person[0].root.dep_ != "pobj"):  # "the head of X, Y"; not "critics of Y"
+                and person[0].root.dep_ != "pobj" and person[0].start > best[0].start):
+            # "spokesman Zhao Lijian", "the head of X, Y"; not "critics of Y", "Y supporters"
             best, kind = (person[0], Entry("person", person[1])), "person"
         member_of = _member_of(head, matches, best)
         if member_of is not None:  # "Hamas officials", "a NATO spokesman": the body itself
