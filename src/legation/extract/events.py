@@ -24,6 +24,7 @@ WORDS = coder_words()
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 NESTED = {"on", "against"}  # the target of an event noun inside a target slot
+SAID_DEPS = ("ccomp", "xcomp", "dobj", "dative", "prep", "parataxis", "advcl", "conj")
 
 
 @dataclass(frozen=True)
@@ -312,12 +313,15 @@ def _drop_embedding_statements(found: list[Found]) -> list[Found]:
         inner = {t.i for c in kids for t in c.subtree}
         return any(g.trigger.i in inner for g in found if g is not f)
 
-    # what was said: the clause, the object, its prepositions; not "during a meeting"
-    said = ("ccomp", "xcomp", "dobj", "dative", "prep", "parataxis", "advcl", "conj")
-    return [f for f in found if f.trigger.lemma_ in WORDS.considering
-            or not ((f.pattern.code.startswith("01") and not f.pattern.objects
-                     and embeds(f, said))
-                    or (f.target is None and embeds(f, ("xcomp", "ccomp"))))]
+    def gives_way(f: Found) -> bool:
+        if f.trigger.lemma_ in WORDS.considering:
+            return False
+        statement = f.pattern.code.startswith("01") and not f.pattern.objects
+        # what was said: the clause, the object, its prepositions; not "during a meeting"
+        return ((statement and embeds(f, SAID_DEPS))
+                or (f.target is None and embeds(f, ("xcomp", "ccomp"))))
+
+    return [f for f in found if not gives_way(f)]
 
 
 def to_events(found: list[Found], doc: Doc, article: Article,
