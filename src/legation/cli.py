@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from collections import Counter
@@ -299,29 +298,28 @@ def _mention_lines(path: Path) -> list[dict[str, Any]]:
             continue
         try:
             line = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            line = exc
+        except json.JSONDecodeError:
+            line = None
         if not isinstance(line, dict):
             err.print(f"[red]error:[/red] {path}, line {n}: not a JSON object "
                       '{"mention": …, "date": …}')
             raise typer.Exit(2)
-        _check_date(line.get("date"), f"{path}, line {n}")
-        lines.append(line)
+        lines.append({**line, "date": _mention_date(line.get("date"), f"{path}, line {n}")})
     return lines
 
 
-def _check_date(value: Any, where: str) -> None:
-    """A mention's date must be a calendar date (YYYY, YYYY-MM or YYYY-MM-DD) or null."""
+def _mention_date(value: Any, where: str) -> str | None:
+    """A mention's date, read as publication dates are (YYYY-MM-DD, YYYY-MM, YYYY …); an
+    impossible one stops with exit 2."""
+    from legation.read import parse_published
+
     if value is None:
-        return
-    try:
-        parts = [int(p) for p in str(value)[:10].split("-")]
-        if len(parts) > 3:
-            raise ValueError("too many parts")
-        dt.date(*parts, *[1] * (3 - len(parts)))
-    except (ValueError, TypeError) as exc:
-        err.print(f"[red]error:[/red] {where}: date {value!r} is not YYYY-MM-DD ({exc})")
-        raise typer.Exit(2) from exc
+        return None
+    parsed = parse_published(str(value))
+    if parsed is None:
+        err.print(f"[red]error:[/red] {where}: date {value!r} is not a date (YYYY-MM-DD)")
+        raise typer.Exit(2)
+    return parsed.value
 
 
 def _actor_record(actor: Any) -> dict[str, Any]:
@@ -353,7 +351,7 @@ def actor(
     if batch is not None:
         lines = _mention_lines(batch)
     else:
-        _check_date(date, "--date")
+        date = _mention_date(date, "--date")
     try:
         coder = Coder(model, actors or ())
     except LegationError as exc:
