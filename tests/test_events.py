@@ -104,13 +104,46 @@ def test_intent_and_refusal_codes(coder: Coder, text: str, cameo: str, negated: 
     ("Iran plans to meet Iraq next week.", "intended"),
     ("Iran will meet Iraq next week.", "intended"),
     ("Iran could meet Iraq if the talks go well.", "hypothetical"),
-    ("The UN urged Iran to meet Iraq.", "demanded"),
     ("Iran met Iraq.", "actual"),
 ])
 def test_modality(coder: Coder, text: str, modality: str) -> None:
     events = [e for e in coder.code_text(text, published=DATE).events
               if e.source.country == "IRN"]
     assert events and events[0].modality == modality
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appeal is made by the frame's subject to its addressee, coded by what is asked
+    ("The UN urged Iran to meet Iraq.", ("IGO", "026", "IRN")),
+    ("Germany called on Turkey to release the detained journalists.", ("DEU", "0253", "TUR")),
+    ("France asked Italy to lift its sanctions on the airline.", ("FRA", "0254", "ITA")),
+    # a demand: "demanded that X V" is aimed at X
+    ("Washington demanded that Hamas renounce its armed struggle.", ("USA", "1056", "PSE")),
+    ("Ukraine demanded that Russia withdraw its troops from the border.", ("UKR", "1056", "RUS")),
+    ("Opposition leaders in Kenya demanded that the president scrap the new tax law.",
+     ("KEN", "1042", None)),
+    # a threat is coded by what is threatened, and aimed at whom its condition names
+    ("Russia threatened to halt the negotiations if the United States deploys missiles.",
+     ("RUS", "134", "USA")),
+    ("Iran threatened to attack Israel.", ("IRN", "1384", "ISR")),
+    ("Brazil threatened to impose sanctions on Paraguay.", ("BRA", "1312", "PRY")),
+    ("Nigeria will cut its aid to Niger unless the junta frees the president.",
+     ("NGA", "1311", "NER")),
+])
+def test_frames_code_what_is_asked_or_threatened(coder: Coder, text: str,
+                                                 expected: tuple[str, str, str | None]) -> None:
+    events = coder.code_text(text, published=DATE).events
+    got = {(e.source.code[:3], e.cameo, e.target and e.target.code[:3]) for e in events}
+    src, cameo, tgt = expected
+    assert any(g[0] == src and g[1] == cameo and (tgt is None or g[2] == tgt) for g in got), got
+    # the frame word is not an event of its own beside the one it frames
+    assert not any(e.cameo in ("020", "100", "130") for e in events), got
+
+
+def test_an_event_in_a_condition_is_hypothetical(coder: Coder) -> None:
+    events = coder.code_text("Iran will attack Iraq unless Baghdad accepts its terms.",
+                             published=DATE).events
+    assert [e.modality for e in events if e.source.country == "IRQ"] in ([], ["hypothetical"])
 
 
 @pytest.mark.parametrize("text", [

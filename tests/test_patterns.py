@@ -26,12 +26,11 @@ def test_every_pattern_names_a_known_code_and_has_a_target_or_is_symmetric() -> 
 
 
 def test_light_verb_entries_precede_bare_verbs() -> None:
-    """"hold talks" must be tried before any bare "hold" entry, so objects come first."""
+    """"beat up" and "hold talks" must be tried before any bare "beat" or "hold" entry: phrasal
+    verbs first, then verbs with objects, then bare verbs."""
     for verb, entries in default_patterns().by_verb.items():
-        seen_bare = False
-        for p in entries:
-            assert not (seen_bare and p.objects), f"{verb}: {p.rule} comes after a bare entry"
-            seen_bare = seen_bare or not p.objects
+        ranks = [0 if p.particles else (1 if p.objects else 2) for p in entries]
+        assert ranks == sorted(ranks), f"{verb}: {[p.rule for p in entries]}"
 
 
 def test_user_patterns_come_first(tmp_path: Path) -> None:
@@ -57,17 +56,29 @@ def test_malformed_pattern_file(tmp_path: Path, body: str, message: str) -> None
         load_patterns([bad])
 
 
-def test_modality_table_names_intent_threat_and_refusal_codes() -> None:
+def test_modality_table_names_the_root_of_each_frame() -> None:
     table = modality_codes()
-    assert table.intended and table.refused
-    for base, code in table.intended.items():
-        codes.lookup(base)
-        assert code[:2] in ("03", "13"), (base, code)  # intent to cooperate, or a threat
-    for base, code in table.refused.items():
-        codes.lookup(base)
-        assert code[:2] == "12", (base, code)
+    roots = {"intended": ("03", "13"), "refused": ("12",), "appealed": ("02",),
+             "demanded": ("10",), "threatened": ("13",)}
+    for frame, allowed in roots.items():
+        assert table.tables[frame], frame
+        for base, code in table.tables[frame].items():
+            if base != "*":
+                codes.lookup(base)
+            assert code[:2] in allowed, (frame, base, code)
     assert table.when_intended("0874") == "0356"  # the longest listed prefix wins
+    assert table.code("demanded", "0832") == "1042"
+    assert table.code("appealed", "0841") == "0253"
+    assert table.code("threatened", "164") == "134"
     assert table.when_refused("111") is None
+    assert table.frame_default("appealed") == "020"
+
+
+def test_modality_table_rejects_a_wrong_header(tmp_path: Path) -> None:
+    bad = tmp_path / "modality.tsv"
+    bad.write_text("code\tintended\trefused\n04\t036\t125\n")
+    with pytest.raises(KnowledgeError, match="header"):
+        modality_codes(bad)
 
 
 def test_coder_word_classes_load_and_malformed_files_say_what_is_missing(tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ def code_doc(doc: Doc, article: Article, knowledge: Knowledge,
     options = options or CodeOptions()
     actors = knowledge.resolver(doc.vocab).resolve(doc, article.published, article.text)
     places = find_places(doc, actors, article.text)
-    found = find_events(doc, actors, knowledge.patterns, options.one_sided)
+    found = find_events(doc, actors, knowledge.patterns, options.one_sided, places)
     events = to_events(found, doc, article, find_times(doc, article.published), places)
     quotes = find_quotes(doc, article.text, actors)
     mentions = [a for m in actors.mentions if m.kind != "place" for a in m.actors]

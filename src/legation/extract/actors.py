@@ -36,6 +36,8 @@ NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "npa
 PLACE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "outside", "inside",
                "around", "toward", "towards", "via", "through", "over", "on", "off", "between"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Prepositions by which a phrase names where an agent belongs ("police in Senegal").
+AGENT_PLACE_PREPS = {"in", "of", "from", "to", "for", "across", "inside"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GROUP_NOUNS = {"group", "organisation", "organization", "movement", "militia"}
@@ -257,6 +259,7 @@ class ActorResolver:
         links = _split_coordinated(doc, groups)
         mentions = [m for head, ms in sorted(groups.items())
                     if (m := self._resolve_np(doc[head], ms, day))]
+        mentions = _placed_agents(doc, mentions)
         mentions = self._add_references(doc, mentions)
         if raw is not None:
             mentions = [replace(m, actors=tuple(replace(a, text=raw[a.start:a.end])
@@ -424,6 +427,49 @@ class ActorResolver:
         if head.sector is None and (root is None or root.kind == "composed"):
             return replace(head, sector="UNK", rule=f"{head.rule}+unknown-kind")
         return head
+
+
+def _placed_agents(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """An agent with no country takes the one its phrase names after it: "police in Senegal",
+    "parties to the conflict in Iraq", "workers of a Tehran company", or its possessor
+    ("Iran's religious leader"), or the phrase it stands in apposition to. Only the phrase's own modifiers count, never the sentence."""
+    by_head = {m.head: m for m in mentions}
+    out = []
+    for m in mentions:
+        actors = m.actors
+        if m.kind != "place" and actors and all(a.country is None and a.sector
+                                                for a in actors):
+            country = _country_below(doc[m.head], by_head, depth=3)
+            if country:
+                actors = tuple(replace(a, country=country, code=actor_code(country, a.sector),
+                                       rule=f"{a.rule}+in:{country}") for a in actors)
+        out.append(replace(m, actors=actors) if actors is not m.actors else m)
+    return out
+
+
+def _country_below(head: Token, by_head: dict[int, Mention], depth: int) -> str | None:
+    """The first country named by a possessor or an in/of/from/to/for phrase under ``head``."""
+    if depth == 0:
+        return None
+    if head.dep_ == "appos" and head.head.i in by_head:  # "Iran's leader, Ayatollah X"
+        found = next((a.country for a in by_head[head.head.i].actors if a.country), None)
+        if found:
+            return found
+    for child in head.children:
+        if child.dep_ == "poss" and child.i in by_head:
+            found = next((a.country for a in by_head[child.i].actors if a.country), None)
+            if found:
+                return found
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in AGENT_PLACE_PREPS:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            mention = by_head.get(obj.i)
+            found = next((a.country for a in mention.actors if a.country), None) \
+                if mention else None
+            if found or (found := _country_below(obj, by_head, depth - 1)):
+                return found
+    return None
 
 
 def _entry(surface: Surface) -> Entry:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from legation.extract.actors import ArticleActors
+from legation.extract.frames import Governed, addressees, condition_subjects, framed_code, governed
+from legation.extract.settings import clause_country, place_target, with_country
 from legation.extract.when_where import TimeLike, When, event_place, event_when
 from legation.knowledge import codes
 from legation.knowledge.patterns import Pattern, PatternSet, coder_words, modality_codes
@@ -23,7 +25,8 @@ from legation.records import Actor, Article, Event, PlaceMention
 WORDS = coder_words()
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
-NESTED = {"on", "against"}  # the target of an event noun inside a target slot
+NESTED = {"on", "against"}
+OWNER_PREPS = {"of", "for", "by"}  # a target that is no actor names one through these  # the target of an event noun inside a target slot
 SAID_DEPS = ("ccomp", "xcomp", "dobj", "dative", "prep", "parataxis", "advcl", "conj")
 
 
@@ -38,8 +41,12 @@ class Found:
     event_object: Token | None  # the light verb's object ("held talks"), if any
     negated: bool
     refused: bool
-    modality: str
+    governed: Governed
     claimed_by: Actor | None
+
+    @property
+    def modality(self) -> str:
+        return self.governed.modality
 
 
 def _children(token: Token, dep: str) -> list[Token]:
@@ -113,12 +120,20 @@ def _targets(actors: ArticleActors, head: Token, obj: Token | None, pattern: Pat
         places = prep != slot
         tokens = _slot_tokens(head, obj, prep)
         found = [a for t in tokens for a in actors.actors_for(t, places=places)]
+        if not found:  # "inspectors of the IAEA", "a camp for Congolese refugees"
+            found = [a for t in tokens for p in _children(t, "prep") if p.lower_ in OWNER_PREPS
+                     for o in _children(p, "pobj") for a in actors.actors_for(o)]
         if not found:  # "responsibility for the attack on Iraq": the attack's target
             found = [a for t in tokens if patterns.noun_candidates(t.lemma_.lower())
                      for p in _children(t, "prep") if p.lower_ in NESTED
                      for o in _children(p, "pobj") for a in actors.actors_for(o)]
         if found:
             return found, prep
+    if obj is not None:  # "expelled inspectors of the IAEA": the object's owner
+        owners = [a for p in _children(obj, "prep") if p.lower_ in OWNER_PREPS
+                  for o in _children(p, "pobj") for a in actors.actors_for(o)]
+        if owners:
+            return owners, "of"
     return [], None
 
 
@@ -146,29 +161,6 @@ def _negated(verb: Token) -> tuple[bool, bool]:
     return False, False
 
 
-def _modality(verb: Token) -> str:
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if aux & WORDS.hypothetical_aux:
-        return "hypothetical"
-    chain = []
-    tok = verb
-    while tok.dep_ in ("xcomp", "acomp") and tok.head.i != tok.i:
-        tok = tok.head
-        chain.append(tok)
-    for gov in chain:
-        if gov.lemma_ in WORDS.considering:
-            return "hypothetical"
-        if gov.lemma_ in WORDS.demand:
-            return "demanded"
-        if gov.lemma_ in WORDS.intent or gov.lemma_ in WORDS.ready:
-            return "intended"
-    if aux & WORDS.future_aux or (verb.dep_ == "xcomp" and verb.head.lemma_ == "be"):
-        return "intended"
-    if verb.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in verb.children):
-        return _modality(verb.head)  # "are to meet … to discuss": the purpose shares it
-    return "actual"
-
-
 def _claimant(verb: Token, actors: ArticleActors) -> Actor | None:
     """Who reports the event: the subject of a governing speech verb, or of an accusation
     ("Zelensky accused Moscow of targeting civilians": Zelensky claims the strike)."""
@@ -191,22 +183,32 @@ def _objects(verb: Token) -> list[Token]:
     return direct + inner
 
 
+def _object_forms(obj: Token) -> set[str]:
+    """An object's lemma and its hyphenated compound ("hunger strike" → hunger-strike)."""
+    lemma = obj.lemma_.lower()
+    return {lemma, *(f"{c.lower_}-{lemma}" for c in obj.children if c.dep_ == "compound")}
+
+
 def _match(verb: Token, patterns: PatternSet) -> tuple[Pattern, Token | None] | None:
     objects = _objects(verb)
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     for pattern in patterns.candidates(verb.lemma_.lower()):
+        if pattern.particles and not pattern.particles & particles:
+            continue  # "beat up" is an assault, "beat" a score
         if not pattern.objects:
             return pattern, None
         for obj in objects:
-            if obj.lemma_.lower() in pattern.objects:
+            if _object_forms(obj) & pattern.objects:
                 return pattern, obj
     return None
 
 
 def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
-                one_sided: bool = True) -> list[Found]:
+                one_sided: bool = True, places: Sequence[PlaceMention] = ()) -> list[Found]:
     """Every pattern match in ``doc`` with its arguments resolved."""
     found: list[Found] = []
     consumed: set[int] = set()  # objects of light verbs: their noun patterns add nothing
+    by_head = {p.head: p for p in places if p.country}
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT":
             continue
@@ -217,8 +219,9 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
         if obj is not None:
             consumed.add(obj.i)
         sources = [a for t in _source_tokens(verb) for a in actors.actors_for(t)]
-        found += _found(pattern, verb, obj, sources,
-                        *_targets(actors, verb, obj, pattern, patterns), actors)
+        targets, slot = _targets(actors, verb, obj, pattern, patterns)
+        sources, targets = _framed_actors(verb, actors, sources, targets)
+        found += _found(pattern, verb, obj, sources, targets, slot, actors, by_head)
     for noun in doc:
         if noun.pos_ not in ("NOUN", "PROPN") or noun.i in consumed:
             continue  # "launched an offensive" is already the verb's event
@@ -227,10 +230,33 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
             sources = _noun_sources(noun, actors, pattern)
             participle = next((c for c in noun.children if c.dep_ == "acl"), None)
             found += _found(pattern, noun, None, sources,
-                            *_targets(actors, noun, participle, pattern, patterns), actors)
+                            *_targets(actors, noun, participle, pattern, patterns), actors,
+                            by_head)
     found = [f for f in found if f.source is not None and _can_act(f)
              and (f.target is not None or (one_sided and _may_stand_alone(f)))]
-    return _drop_embedding_statements(found)
+    return _drop_frame_words(_drop_embedding_statements(found))
+
+
+def _framed_actors(verb: Token, actors: ArticleActors, sources: list[Actor],
+                   targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    """An appeal or a demand is made by the frame word's subject to its addressee ("the UN
+    urged Iran to meet Iraq": the UN appeals to Iran); a threat with no target is aimed at
+    whoever its condition names ("… if the United States deploys missiles")."""
+    how = governed(verb, WORDS)
+    if how.frame in ("appealed", "demanded") and how.word is not None:
+        by = [a for t in _source_tokens(how.word) for a in actors.actors_for(t)]
+        to = [a for t in addressees(how.word, verb) for a in actors.actors_for(t)]
+        return by or sources, to or targets
+    if how.frame == "threatened" and not targets:
+        return sources, [a for t in condition_subjects(verb) for a in actors.actors_for(t)]
+    return sources, targets
+
+
+def _drop_frame_words(found: list[Found]) -> list[Found]:
+    """The frame word's own event ("urged" 020, "threatened" 130, "agreed" 030) gives way to
+    the event it frames, which carries the frame in its code."""
+    frames = {f.governed.word.i for f in found if f.governed.word is not None}
+    return [f for f in found if f.trigger.i not in frames]
 
 
 def _can_act(f: Found) -> bool:
@@ -249,10 +275,18 @@ def _may_stand_alone(f: Found) -> bool:
 
 
 def _found(pattern: Pattern, trigger: Token, obj: Token | None, sources: list[Actor],
-           targets: list[Actor], slot: str | None, actors: ArticleActors) -> list[Found]:
-    (negated, refused), modality = _negated(trigger), _modality(trigger)
+           targets: list[Actor], slot: str | None, actors: ArticleActors,
+           by_head: dict[int, PlaceMention]) -> list[Found]:
+    (negated, refused), how = _negated(trigger), governed(trigger, WORDS)
     claimed = _claimant(trigger, actors)
-    return [Found(pattern, trigger, s, t, obj, negated, refused, modality, claimed)
+    mutual = pattern.symmetric and len(sources) > 1  # "Iran and Iraq met": each the other's
+    if (not targets and not mutual
+            and (place := place_target(trigger, pattern.code, by_head, obj)) is not None):
+        targets = [place]
+    country = clause_country(trigger, pattern.code, by_head)
+    sources = [with_country(a, country) for a in sources]
+    targets = [with_country(a, country) for a in targets]
+    return [Found(pattern, trigger, s, t, obj, negated, refused, how, claimed)
             for s, t in _pairs(sources, targets, slot, pattern)
             if not (s and t and s.code == t.code and s.name == t.name)]
 
@@ -364,14 +398,8 @@ def to_events(found: list[Found], doc: Doc, article: Article,
 
 
 def _modal_code(f: Found) -> str:
-    """The code CAMEO gives a refused ("refused to meet", "will not meet": 125) or intended
-    ("ready to meet": 036) event; the base code where modality.tsv lists none."""
-    table = modality_codes()
-    if f.refused or (f.negated and f.modality == "intended"):  # "will not release": refusal
-        return table.when_refused(f.pattern.code) or f.pattern.code
-    if f.modality == "intended":
-        return table.when_intended(f.pattern.code) or f.pattern.code
-    return f.pattern.code
+    """The code of the event under its frame (extract/frames.py, modality.tsv)."""
+    return framed_code(f.pattern.code, f.governed, f.refused, f.negated, modality_codes())
 
 
 def _key(actor: Actor | None) -> tuple[str | None, str | None]:

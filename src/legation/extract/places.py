@@ -21,6 +21,7 @@ from legation.records import PlaceMention
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NOT_PLACES = {"ORG", "PERSON", "EVENT", "WORK_OF_ART", "NORP", "PRODUCT", "LAW"}
 SMALL_TOWN = 100_000
+BIG_CITY = 1_000_000
 COMPARABLE_SIZE = 0.25  # a candidate under a quarter of the largest one's population loses
 LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "into", "from", "to", "across"}
 
@@ -37,8 +38,14 @@ def _candidate_spans(doc: Doc, actors: ArticleActors) -> list[Span]:
                     if name.pos_ == "PROPN":
                         left = min([name.i, *(t.i for t in name.lefts if t.dep_ == "compound")])
                         spans.append(doc[left:name.i + 1])
+    for obj in doc:  # "shelled Kharkiv", which the parser may take for a person
+        if obj.dep_ == "dobj" and obj.pos_ == "PROPN" and _big_city(obj.text):
+            spans.append(doc[obj.i:obj.i + 1])
+    persons = {i for m in actors.mentions if m.kind == "person" for i in range(m.start, m.end)}
     spans = [s for s in spans if acting.isdisjoint(range(s.start, s.end))
-             and not any(t.ent_type_ in NOT_PLACES for t in s)]  # "Operation Olive Branch"
+             and persons.isdisjoint(range(s.start, s.end))
+             and (not any(t.ent_type_ in NOT_PLACES for t in s)  # "Operation Olive Branch"
+                  or (len(s) == 1 and s[0].ent_type_ == "PERSON" and _big_city(s.text)))]
     taken: set[int] = set()
     out = []
     for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
@@ -46,6 +53,14 @@ def _candidate_spans(doc: Doc, actors: ArticleActors) -> list[Span]:
             taken.update(range(span.start, span.end))
             out.append(span)
     return out
+
+
+def _big_city(name: str) -> bool:
+    """A name that is exactly a city of a million people is a place even where the parser
+    calls it a person: a tagger slip, not a namesake."""
+    return any(c.feature == "city" and c.population >= BIG_CITY
+               and gazetteer.fold(c.name) == gazetteer.fold(name)
+               for c in gazetteer.lookup(name))
 
 
 def _trim(span: Span) -> Span:

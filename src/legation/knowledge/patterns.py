@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
 import yaml
 
@@ -35,11 +36,13 @@ class Pattern:
     symmetric: bool
     where: str
     one_sided: bool = True  # may the event stand without a target?
+    particles: frozenset[str] = frozenset()  # a phrasal verb's particle: "beat up", "blow up"
 
     @property
     def rule(self) -> str:
         obj = f"+{'/'.join(sorted(self.objects))}" if self.objects else ""
-        return f"{self.where} {'/'.join(sorted(self.lemmas))}{obj}→{self.code}"
+        prt = f" {'/'.join(sorted(self.particles))}" if self.particles else ""
+        return f"{self.where} {'/'.join(sorted(self.lemmas))}{prt}{obj}→{self.code}"
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,8 @@ def _default_path(name: str = "verbs.yaml") -> Path:
 def _entry(raw: object, where: str, words: str = "verbs", objects: str = "object") -> Pattern:
     if not isinstance(raw, dict):
         raise KnowledgeError(f"{where}: an entry must be a mapping")
-    unknown = set(raw) - {"code", words, objects, "target", "symmetric", "one_sided"}
+    unknown = set(raw) - {"code", words, objects, "target", "symmetric", "one_sided",
+                          *(("particle",) if words == "verbs" else ())}
     if unknown:
         raise KnowledgeError(f"{where}: unknown key(s) {sorted(unknown)}")
     code = raw.get("code")
@@ -85,9 +89,13 @@ def _entry(raw: object, where: str, words: str = "verbs", objects: str = "object
     one_sided = raw.get("one_sided", True)
     if not isinstance(one_sided, bool):
         raise KnowledgeError(f"{where}: 'one_sided' must be true or false")
+    particles = raw.get("particle") or []
+    if not isinstance(particles, list) or not all(isinstance(p, str) for p in particles):
+        raise KnowledgeError(f"{where}: 'particle' must be a list of words such as [up]")
     return Pattern(code, frozenset(v.lower() for v in lemmas),
                    frozenset(o.lower() for o in raw.get(objects) or ()), target,
-                   bool(raw.get("symmetric", False)), where, one_sided)
+                   bool(raw.get("symmetric", False)), where, one_sided,
+                   frozenset(p.lower() for p in particles))
 
 
 def _read(path: Path, words: str, objects: str) -> list[Pattern]:
@@ -124,45 +132,58 @@ def default_patterns() -> PatternSet:
     return load_patterns()
 
 
+Frame = Literal["intended", "refused", "appealed", "demanded", "threatened"]
+FRAMES: tuple[Frame, ...] = ("intended", "refused", "appealed", "demanded", "threatened")
+
+
 @dataclass(frozen=True)
 class ModalityCodes:
-    """modality.tsv: the code an intended or refused event takes instead of its base code."""
+    """modality.tsv: the code an event takes instead of its base code when a word governs it
+    (intended, refused, appealed for, demanded, threatened), by the longest listed prefix."""
 
-    intended: dict[str, str]
-    refused: dict[str, str]
+    tables: dict[str, dict[str, str]]
 
-    @staticmethod
-    def _lookup(table: dict[str, str], code: str) -> str | None:
+    def code(self, frame: Frame, code: str) -> str | None:
+        """The governed event's code, or None to keep the base code."""
+        table = self.tables[frame]
         for n in range(len(code), 1, -1):  # longest listed prefix wins
             if code[:n] in table:
                 return table[code[:n]]
         return None
 
+    def frame_default(self, frame: Frame) -> str | None:
+        """The frame's own code for a governed event no row lists ("urged X to condemn Y":
+        an appeal, 020)."""
+        return self.tables[frame].get("*")
+
     def when_intended(self, code: str) -> str | None:
-        return self._lookup(self.intended, code)
+        return self.code("intended", code)
 
     def when_refused(self, code: str) -> str | None:
-        return self._lookup(self.refused, code)
+        return self.code("refused", code)
 
 
 @functools.cache
 def modality_codes(path: Path | None = None) -> ModalityCodes:
-    """Load modality.tsv, checking that every code it names exists."""
+    """Load modality.tsv, checking its header and that every code it names exists."""
     path = path or _default_path("modality.tsv")
-    intended: dict[str, str] = {}
-    refused: dict[str, str] = {}
     rows = [ln for ln in path.read_text(encoding="utf-8").splitlines()
             if ln.strip() and not ln.startswith("#")]
+    header = rows[0].split("\t") if rows else []
+    if header != ["code", *FRAMES]:
+        raise KnowledgeError(f"{path.name}: header must be code, {', '.join(FRAMES)}")
+    tables: dict[str, dict[str, str]] = {frame: {} for frame in FRAMES}
     for n, row in enumerate(rows[1:], 2):
         base, *rest = row.split("\t")
-        for table, value in zip((intended, refused), [*rest, "", ""][:2], strict=True):
+        for frame, value in zip(FRAMES, [*rest, *[""] * len(FRAMES)][:len(FRAMES)],
+                                strict=True):
             if value:
                 try:
                     codes.lookup(value)
                 except KnowledgeError as exc:
                     raise KnowledgeError(f"{path.name}: row {n}: {exc}") from exc
-                table[base] = value
-    return ModalityCodes(intended, refused)
+                tables[frame][base] = value
+    return ModalityCodes(tables)
 
 
 @dataclass(frozen=True)
@@ -176,6 +197,9 @@ class CoderWords:
     intent: frozenset[str]
     ready: frozenset[str]
     demand: frozenset[str]
+    appeal: frozenset[str]
+    threat: frozenset[str]
+    transparent: frozenset[str]
     considering: frozenset[str]
     hypothetical_aux: frozenset[str]
     future_aux: frozenset[str]

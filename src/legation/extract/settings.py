@@ -1,0 +1,88 @@
+"""Places as actors: the country where an event is done stands in for what the text leaves out.
+
+"Russian forces shelled Kharkiv" is aimed at Ukraine, "thousands marched in Nairobi" at Kenya,
+"the military government declared a state of siege in Haiti" is Haiti's government: the
+place's country is the target an event otherwise lacks, and the country of an agent the text
+names without one, as ICEWS and POLECAT code them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from legation.extract.actors import actor_code
+from legation.nlp import sent_of
+from legation.records import Actor, PlaceMention
+
+# Prepositions by which a place is where an event is aimed or done.
+PLACE_PREPS = {"in", "at", "near", "on", "into", "outside", "inside", "around", "across",
+               "over", "toward", "towards", "to", "from", "against", "throughout"}
+# Roots whose events are said or agreed somewhere: a place on the verb or on its event noun is
+# the venue ("rejected the plan in Geneva", "held talks in Baghdad"), and a place a topic is
+# about is no target ("criticized the report on Ukraine"); only a place where what was said
+# or asked would be done counts ("a call for peacekeepers to be deployed in East Timor").
+VENUE_ROOTS = ("01", "02", "03", "04", "05", "10", "11", "12", "13")
+# Roots whose object may be a place that stands for its country ("shelled Kharkiv").
+PLACE_OBJECT_ROOTS = ("14", "15", "17", "18", "19", "20")
+# Visits and meetings: an agent there is a visitor, not of the place.
+VENUE_PREPS = {"in", "at", "into", "inside", "to", "near"}
+VISITING_ROOTS = ("01", "04")
+# Links that lead out of the event's own clause.
+OTHER_CLAUSE = {"nsubj", "nsubjpass", "csubj", "agent", "relcl", "advcl", "parataxis", "conj"}
+
+
+def _place_actor(place: PlaceMention) -> Actor:
+    return Actor(place.country, place.country, None, place.name, place.text, place.start,
+                 place.end, None, "place")
+
+
+def _located(obj: Token, by_head: dict[int, PlaceMention]) -> PlaceMention | None:
+    for name in [obj, *(c for c in obj.children if c.dep_ == "conj")]:
+        if name.i in by_head:
+            return by_head[name.i]
+    return None
+
+
+def place_target(trigger: Token, code: str, by_head: dict[int, PlaceMention],
+                 obj: Token | None = None) -> Actor | None:
+    """The country of the place an event is aimed at or done in, nearest the trigger first,
+    within the trigger's clause (``obj``: a light verb's event noun, "held talks")."""
+    venue = code.startswith(VENUE_ROOTS)
+    own = {trigger.i} | ({obj.i} if obj is not None else set())
+    if code.startswith(PLACE_OBJECT_ROOTS):
+        for obj in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):
+            if (place := _located(obj, by_head)) is not None:
+                return _place_actor(place)
+    frontier = [trigger]
+    while frontier:
+        tok = frontier.pop(0)
+        for child in tok.children:
+            if child.dep_ in OTHER_CLAUSE:
+                continue
+            allowed = VENUE_PREPS if venue else PLACE_PREPS
+            if child.dep_ == "prep" and child.lower_ in allowed and not (venue and tok.i in own):
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    if (place := _located(obj, by_head)) is not None:
+                        return _place_actor(place)
+            frontier.append(child)
+    return None
+
+
+def clause_country(trigger: Token, code: str, by_head: dict[int, PlaceMention]) -> str | None:
+    """The one country the places of the trigger's sentence lie in, if they agree; none for
+    visits and meetings, where an agent is often a visitor."""
+    if code.startswith(VISITING_ROOTS):
+        return None
+    sent = sent_of(trigger)
+    countries = {p.country for head, p in by_head.items() if sent.start <= head < sent.end}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def with_country(actor: Actor, country: str | None) -> Actor:
+    """An agent named without a country ("the military government") takes the sentence's."""
+    if country is None or actor.country is not None or not actor.sector:
+        return actor
+    return replace(actor, country=country, code=actor_code(country, actor.sector),
+                   rule=f"{actor.rule}+sentence:{country}")
