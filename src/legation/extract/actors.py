@@ -432,7 +432,8 @@ class ActorResolver:
 def _placed_agents(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """An agent with no country takes the one its phrase names after it: "police in Senegal",
     "parties to the conflict in Iraq", "workers of a Tehran company", or its possessor
-    ("Iran's religious leader"), or the phrase it stands in apposition to. Only the phrase's own modifiers count, never the sentence."""
+    ("Iran's religious leader"), or the phrase it stands in apposition to. Only the phrase's
+    own modifiers count, never the sentence."""
     by_head = {m.head: m for m in mentions}
     out = []
     for m in mentions:

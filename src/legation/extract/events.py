@@ -25,8 +25,8 @@ from legation.records import Actor, Article, Event, PlaceMention
 WORDS = coder_words()
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
-NESTED = {"on", "against"}
-OWNER_PREPS = {"of", "for", "by"}  # a target that is no actor names one through these  # the target of an event noun inside a target slot
+NESTED = {"on", "against"}  # the target of an event noun inside a target slot
+OWNER_PREPS = {"of", "for", "by"}  # a target that is no actor names one through these
 SAID_DEPS = ("ccomp", "xcomp", "dobj", "dative", "prep", "parataxis", "advcl", "conj")
 
 
