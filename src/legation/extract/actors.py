@@ -442,8 +442,7 @@ def _placed_agents(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                                                 for a in actors):
             country = _country_below(doc[m.head], by_head, depth=3)
             if country:
-                actors = tuple(replace(a, country=country, code=actor_code(country, a.sector),
-                                       rule=f"{a.rule}+in:{country}") for a in actors)
+                actors = tuple(with_country(a, country, "in") for a in actors)
         out.append(replace(m, actors=actors) if actors is not m.actors else m)
     return out
 
@@ -452,25 +451,32 @@ def _country_below(head: Token, by_head: dict[int, Mention], depth: int) -> str 
     """The first country named by a possessor or an in/of/from/to/for phrase under ``head``."""
     if depth == 0:
         return None
-    if head.dep_ == "appos" and head.head.i in by_head:  # "Iran's leader, Ayatollah X"
-        found = next((a.country for a in by_head[head.head.i].actors if a.country), None)
-        if found:
-            return found
+    if head.dep_ == "appos" and (found := _country_of(by_head.get(head.head.i))):
+        return found  # "Iran's leader, Ayatollah X"
     for child in head.children:
-        if child.dep_ == "poss" and child.i in by_head:
-            found = next((a.country for a in by_head[child.i].actors if a.country), None)
-            if found:
-                return found
+        if child.dep_ == "poss" and (found := _country_of(by_head.get(child.i))):
+            return found
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in AGENT_PLACE_PREPS:
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            mention = by_head.get(obj.i)
-            found = next((a.country for a in mention.actors if a.country), None) \
-                if mention else None
-            if found or (found := _country_below(obj, by_head, depth - 1)):
+            if found := (_country_of(by_head.get(obj.i))
+                         or _country_below(obj, by_head, depth - 1)):
                 return found
     return None
+
+
+def _country_of(mention: Mention | None) -> str | None:
+    return next((a.country for a in mention.actors if a.country), None) if mention else None
+
+
+def with_country(actor: Actor, country: str, why: str) -> Actor:
+    """An agent named without a country ("the military government") takes ``country``; the
+    rule says where it came from ("in": its own phrase, "sentence": the sentence's places)."""
+    if actor.country is not None or not actor.sector:
+        return actor
+    return replace(actor, country=country, code=actor_code(country, actor.sector),
+                   rule=f"{actor.rule}+{why}:{country}")
 
 
 def _entry(surface: Surface) -> Entry:

@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from legation.extract.actors import ArticleActors
+from legation.extract.actors import ArticleActors, with_country
 from legation.extract.frames import Governed, addressees, condition_subjects, framed_code, governed
-from legation.extract.settings import clause_country, place_target, with_country
+from legation.extract.settings import clause_country, place_target
 from legation.extract.when_where import TimeLike, When, event_place, event_when
 from legation.knowledge import codes
 from legation.knowledge.patterns import Pattern, PatternSet, coder_words, modality_codes
@@ -121,20 +121,22 @@ def _targets(actors: ArticleActors, head: Token, obj: Token | None, pattern: Pat
         tokens = _slot_tokens(head, obj, prep)
         found = [a for t in tokens for a in actors.actors_for(t, places=places)]
         if not found:  # "inspectors of the IAEA", "a camp for Congolese refugees"
-            found = [a for t in tokens for p in _children(t, "prep") if p.lower_ in OWNER_PREPS
-                     for o in _children(p, "pobj") for a in actors.actors_for(o)]
+            found = _owners(tokens, actors)
         if not found:  # "responsibility for the attack on Iraq": the attack's target
             found = [a for t in tokens if patterns.noun_candidates(t.lemma_.lower())
                      for p in _children(t, "prep") if p.lower_ in NESTED
                      for o in _children(p, "pobj") for a in actors.actors_for(o)]
         if found:
             return found, prep
-    if obj is not None:  # "expelled inspectors of the IAEA": the object's owner
-        owners = [a for p in _children(obj, "prep") if p.lower_ in OWNER_PREPS
-                  for o in _children(p, "pobj") for a in actors.actors_for(o)]
-        if owners:
-            return owners, "of"
+    if obj is not None and (owners := _owners([obj], actors)):
+        return owners, "of"  # "expelled inspectors of the IAEA": the object's owner
     return [], None
+
+
+def _owners(tokens: list[Token], actors: ArticleActors) -> list[Actor]:
+    """Actors that phrases which are no actors name through of/for/by."""
+    return [a for t in tokens for p in _children(t, "prep") if p.lower_ in OWNER_PREPS
+            for o in _children(p, "pobj") for a in actors.actors_for(o)]
 
 
 def _pairs(sources: list[Actor], targets: list[Actor], slot: str | None, pattern: Pattern
@@ -220,8 +222,9 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
             consumed.add(obj.i)
         sources = [a for t in _source_tokens(verb) for a in actors.actors_for(t)]
         targets, slot = _targets(actors, verb, obj, pattern, patterns)
-        sources, targets = _framed_actors(verb, actors, sources, targets)
-        found += _found(pattern, verb, obj, sources, targets, slot, actors, by_head)
+        how = governed(verb, WORDS)
+        sources, targets = _framed_actors(verb, how, actors, sources, targets)
+        found += _found(pattern, verb, obj, sources, targets, slot, actors, by_head, how)
     for noun in doc:
         if noun.pos_ not in ("NOUN", "PROPN") or noun.i in consumed:
             continue  # "launched an offensive" is already the verb's event
@@ -231,18 +234,17 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
             participle = next((c for c in noun.children if c.dep_ == "acl"), None)
             found += _found(pattern, noun, None, sources,
                             *_targets(actors, noun, participle, pattern, patterns), actors,
-                            by_head)
+                            by_head, governed(noun, WORDS))
     found = [f for f in found if f.source is not None and _can_act(f)
              and (f.target is not None or (one_sided and _may_stand_alone(f)))]
     return _drop_frame_words(_drop_embedding_statements(found))
 
 
-def _framed_actors(verb: Token, actors: ArticleActors, sources: list[Actor],
+def _framed_actors(verb: Token, how: Governed, actors: ArticleActors, sources: list[Actor],
                    targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
     """An appeal or a demand is made by the frame word's subject to its addressee ("the UN
     urged Iran to meet Iraq": the UN appeals to Iran); a threat with no target is aimed at
     whoever its condition names ("… if the United States deploys missiles")."""
-    how = governed(verb, WORDS)
     if how.frame in ("appealed", "demanded") and how.word is not None:
         by = [a for t in _source_tokens(how.word) for a in actors.actors_for(t)]
         to = [a for t in addressees(how.word, verb) for a in actors.actors_for(t)]
@@ -276,16 +278,16 @@ def _may_stand_alone(f: Found) -> bool:
 
 def _found(pattern: Pattern, trigger: Token, obj: Token | None, sources: list[Actor],
            targets: list[Actor], slot: str | None, actors: ArticleActors,
-           by_head: dict[int, PlaceMention]) -> list[Found]:
-    (negated, refused), how = _negated(trigger), governed(trigger, WORDS)
+           by_head: dict[int, PlaceMention], how: Governed) -> list[Found]:
+    negated, refused = _negated(trigger)
     claimed = _claimant(trigger, actors)
     mutual = pattern.symmetric and len(sources) > 1  # "Iran and Iraq met": each the other's
     if (not targets and not mutual
             and (place := place_target(trigger, pattern.code, by_head, obj)) is not None):
         targets = [place]
-    country = clause_country(trigger, pattern.code, by_head)
-    sources = [with_country(a, country) for a in sources]
-    targets = [with_country(a, country) for a in targets]
+    if (country := clause_country(trigger, pattern.code, by_head)) is not None:
+        sources = [with_country(a, country, "sentence") for a in sources]
+        targets = [with_country(a, country, "sentence") for a in targets]
     return [Found(pattern, trigger, s, t, obj, negated, refused, how, claimed)
             for s, t in _pairs(sources, targets, slot, pattern)
             if not (s and t and s.code == t.code and s.name == t.name)]

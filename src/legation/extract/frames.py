@@ -57,9 +57,10 @@ def _chain(verb: Token) -> list[Token]:
 def governed(verb: Token, words: CoderWords) -> Governed:
     """The modality and frame of the event triggered at ``verb``."""
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if aux & words.hypothetical_aux or _conditional(verb):
-        return Governed("hypothetical")
-    for gov in _chain(verb):
+    if aux & words.hypothetical_aux or (verb.dep_ == "advcl" and _is_condition(verb)):
+        return Governed("hypothetical")  # "… unless Baghdad accepts": not happened
+    chain = _chain(verb)
+    for gov in chain:
         lemma = gov.lemma_.lower()
         if lemma in words.considering:
             return Governed("hypothetical")
@@ -78,17 +79,16 @@ def governed(verb: Token, words: CoderWords) -> Governed:
         if purpose.modality != "actual":
             return Governed(purpose.modality,
                             "intended" if purpose.modality == "intended" else None)
-    if any(_future(tok, words) for tok in [verb, *_chain(verb)]):
+    if any(_future(tok, words) for tok in [verb, *chain]):
         if condition_subjects(verb):  # "will withdraw its force unless X …": a threat
             return Governed("intended", "threatened", None)
         return Governed("intended", "intended", None)
     return Governed("actual")
 
 
-def _conditional(verb: Token) -> bool:
-    """An event inside an "if"/"unless" clause has not happened: "unless Baghdad accepts"."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS
-                                        for c in verb.children)
+def _is_condition(clause: Token) -> bool:
+    """Is this clause an "if"/"unless" clause?"""
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children)
 
 
 def _future(tok: Token, words: CoderWords) -> bool:
@@ -102,10 +102,8 @@ def condition_subjects(verb: Token) -> list[Token]:
     aimed at ("threatened to halt the talks if the United States deploys missiles")."""
     for tok in [verb, *_chain(verb)]:
         for clause in _children(tok, "advcl"):
-            if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children):
-                subj = _children(clause, "nsubj")
-                if subj:
-                    return subj
+            if _is_condition(clause) and (subj := _children(clause, "nsubj")):
+                return subj
     return []
 
 

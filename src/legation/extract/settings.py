@@ -8,11 +8,8 @@ names without one, as ICEWS and POLECAT code them.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Token
 
-from legation.extract.actors import actor_code
 from legation.nlp import sent_of
 from legation.records import Actor, PlaceMention
 
@@ -49,22 +46,22 @@ def place_target(trigger: Token, code: str, by_head: dict[int, PlaceMention],
                  obj: Token | None = None) -> Actor | None:
     """The country of the place an event is aimed at or done in, nearest the trigger first,
     within the trigger's clause (``obj``: a light verb's event noun, "held talks")."""
-    venue = code.startswith(VENUE_ROOTS)
-    own = {trigger.i} | ({obj.i} if obj is not None else set())
     if code.startswith(PLACE_OBJECT_ROOTS):
-        for obj in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):
-            if (place := _located(obj, by_head)) is not None:
+        for thing in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):
+            if (place := _located(thing, by_head)) is not None:
                 return _place_actor(place)
+    venue = code.startswith(VENUE_ROOTS)
+    allowed = VENUE_PREPS if venue else PLACE_PREPS
+    own = {trigger.i} | ({obj.i} if obj is not None else set())
     frontier = [trigger]
     while frontier:
         tok = frontier.pop(0)
         for child in tok.children:
             if child.dep_ in OTHER_CLAUSE:
                 continue
-            allowed = VENUE_PREPS if venue else PLACE_PREPS
             if child.dep_ == "prep" and child.lower_ in allowed and not (venue and tok.i in own):
-                for obj in (c for c in child.children if c.dep_ == "pobj"):
-                    if (place := _located(obj, by_head)) is not None:
+                for name in (c for c in child.children if c.dep_ == "pobj"):
+                    if (place := _located(name, by_head)) is not None:
                         return _place_actor(place)
             frontier.append(child)
     return None
@@ -79,10 +76,3 @@ def clause_country(trigger: Token, code: str, by_head: dict[int, PlaceMention]) 
     countries = {p.country for head, p in by_head.items() if sent.start <= head < sent.end}
     return countries.pop() if len(countries) == 1 else None
 
-
-def with_country(actor: Actor, country: str | None) -> Actor:
-    """An agent named without a country ("the military government") takes the sentence's."""
-    if country is None or actor.country is not None or not actor.sector:
-        return actor
-    return replace(actor, country=country, code=actor_code(country, actor.sector),
-                   rule=f"{actor.rule}+sentence:{country}")
