@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+from importlib import resources
 
 import spacy
 from spacy.language import Language
@@ -28,18 +29,40 @@ def load_model(name: str | None = None) -> Language:
     """Load the model once per process; a missing model is an error that says how to fix it."""
     resolved = model_name(name)
     try:
-        return spacy.load(resolved)
+        nlp = spacy.load(resolved)
     except OSError as exc:
         raise ModelError(
             f"spaCy model {resolved!r} is not installed. Install it with pip, or unset "
             f"LEGATION_MODEL / drop --model to use the pinned {DEFAULT_MODEL!r}."
         ) from exc
+    _add_lemma_exceptions(nlp)
+    return nlp
 
 
 def model_id(nlp: Language) -> str:
     """``name==version`` of a loaded pipeline, stored with every coded article."""
     meta = nlp.meta
     return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}=={meta.get('version', '?')}"
+
+
+def lemma_exceptions() -> dict[str, str]:
+    """lemma_exceptions.tsv: verb forms whose rule lemma would hide a trigger."""
+    text = resources.files("legation.knowledge").joinpath("data/lemma_exceptions.tsv")
+    rows = [line.split("\t") for line in text.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    if not rows or rows[0] != ["form", "lemma"] or any(len(r) != 2 for r in rows):
+        raise ModelError("lemma_exceptions.tsv: want a form/lemma header and two columns a row")
+    return {form: lemma for form, lemma in rows[1:]}
+
+
+def _add_lemma_exceptions(nlp: Language) -> None:
+    """The rule lemmatizer ranks its own rules above exceptions when both give a known word
+    ("stag" before "stage"), and keeps a lemma already set: so the attribute ruler sets them."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in lemma_exceptions().items():
+        ruler.add([[{"LOWER": form, "TAG": {"REGEX": "^VB"}}]], {"LEMMA": lemma})
 
 
 SENTS_KEY = "legation.sents"

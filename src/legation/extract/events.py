@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from legation.extract.actors import ArticleActors, with_country
 from legation.extract.frames import Governed, addressees, condition_subjects, framed_code, governed
-from legation.extract.settings import clause_country, place_target
+from legation.extract.settings import clause_country, home_target, place_target
 from legation.extract.when_where import TimeLike, When, event_place, event_when
 from legation.knowledge import codes
 from legation.knowledge.patterns import Pattern, PatternSet, coder_words, modality_codes
@@ -25,8 +25,10 @@ from legation.records import Actor, Article, Event, PlaceMention
 WORDS = coder_words()
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+REPORTED_PRONOUNS = {"it", "they", "we", "he", "she"}
 NESTED = {"on", "against"}  # the target of an event noun inside a target slot
 OWNER_PREPS = {"of", "for", "by"}  # a target that is no actor names one through these
+ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj")  # where a nominal event is the verb's own
 SAID_DEPS = ("ccomp", "xcomp", "dobj", "dative", "prep", "parataxis", "advcl", "conj")
 
 
@@ -88,6 +90,20 @@ def _source_tokens(verb: Token) -> list[Token]:
     return []
 
 
+def _reported_speaker(verb: Token) -> list[Token]:
+    """For a pronoun subject no actor stands for, in a clause a speech verb reports, the
+    speaker: "the Malian army said it had killed dozens of militants"."""
+    subj = _children(verb, "nsubj")
+    if not subj or subj[0].lower_ not in REPORTED_PRONOUNS:
+        return []
+    for gov in _governor_chain(verb):
+        if gov.lemma_ in WORDS.speech:
+            return _children(gov, "nsubj")
+        if gov.dep_ not in ("ccomp", "xcomp", "conj"):
+            break
+    return []
+
+
 def _slot_tokens(verb: Token, obj: Token | None, slot: str) -> list[Token]:
     """Tokens heading the target phrase of a pattern slot (see verbs.yaml / nouns.yaml)."""
     if slot == "dobj":
@@ -134,19 +150,27 @@ def _targets(actors: ArticleActors, head: Token, obj: Token | None, pattern: Pat
 
 
 def _owners(tokens: list[Token], actors: ArticleActors) -> list[Actor]:
-    """Actors that phrases which are no actors name through of/for/by."""
-    return [a for t in tokens for p in _children(t, "prep") if p.lower_ in OWNER_PREPS
-            for o in _children(p, "pobj") for a in actors.actors_for(o)]
+    """Actors that phrases which are no actors name through of/for/by or a possessor
+    ("Ukraine's power grid")."""
+    named = [o for t in tokens for p in _children(t, "prep") if p.lower_ in OWNER_PREPS
+             for o in _children(p, "pobj")]
+    return [a for o in named + [p for t in tokens for p in _children(t, "poss")]
+            for a in actors.actors_for(o)]
 
 
 def _pairs(sources: list[Actor], targets: list[Actor], slot: str | None, pattern: Pattern
            ) -> list[tuple[Actor | None, Actor | None]]:
-    """Source-target pairs; mutual events among several parties go each way."""
+    """Source-target pairs; a mutual event among several parties is one event a pair, its
+    source the party named first (CONVENTIONS: one event with a reciprocal code)."""
     if pattern.symmetric and not targets and len(sources) > 1:
-        return [(s, t) for s in sources for t in sources if s != t]
+        return _each_pair(sources)
     if pattern.symmetric and slot == "between" and not sources:  # "talks between A and B"
-        return [(s, t) for s in targets for t in targets if s != t]
+        return _each_pair(targets)
     return [(s, t) for s in sources or [None] for t in targets or [None]]
+
+
+def _each_pair(parties: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
+    return [(s, t) for n, s in enumerate(parties) for t in parties[n + 1:] if s != t]
 
 
 def _negated(verb: Token) -> tuple[bool, bool]:
@@ -180,15 +204,20 @@ def _objects(verb: Token) -> list[Token]:
     """The verb's objects, and the noun an amount or a kind stands for: "provided €10
     million in aid", "sent a convoy of aid" (the aid is what the pattern asks about)."""
     direct = _children(verb, "dobj") + _children(verb, "nsubjpass")
+    if verb.lemma_ in WORDS.on_state:  # "went on strike"
+        direct += [o for p in _children(verb, "prep") if p.lower_ == "on"
+                   for o in _children(p, "pobj")]
     inner = [p for o in direct for prep in _children(o, "prep") if prep.lower_ in ("in", "of")
              for p in _children(prep, "pobj")]
     return direct + inner
 
 
 def _object_forms(obj: Token) -> set[str]:
-    """An object's lemma and its hyphenated compound ("hunger strike" → hunger-strike)."""
+    """An object's lemma and its hyphenated compound ("hunger strike" → hunger-strike, "tear
+    gas", which the parser may call an adjective, → tear-gas)."""
     lemma = obj.lemma_.lower()
-    return {lemma, *(f"{c.lower_}-{lemma}" for c in obj.children if c.dep_ == "compound")}
+    return {lemma, *(f"{c.lower_}-{lemma}" for c in obj.children
+                     if c.dep_ in ("compound", "amod"))}
 
 
 def _match(verb: Token, patterns: PatternSet) -> tuple[Pattern, Token | None] | None:
@@ -221,6 +250,8 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
         if obj is not None:
             consumed.add(obj.i)
         sources = [a for t in _source_tokens(verb) for a in actors.actors_for(t)]
+        if not sources:  # "the army said it had killed …": the speaker
+            sources = [a for t in _reported_speaker(verb) for a in actors.actors_for(t)]
         targets, slot = _targets(actors, verb, obj, pattern, patterns)
         how = governed(verb, WORDS)
         sources, targets = _framed_actors(verb, how, actors, sources, targets)
@@ -237,7 +268,7 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
                             by_head, governed(noun, WORDS))
     found = [f for f in found if f.source is not None and _can_act(f)
              and (f.target is not None or (one_sided and _may_stand_alone(f)))]
-    return _drop_frame_words(_drop_embedding_statements(found))
+    return _fold_nominals(_fold_purposes(_drop_frame_words(_drop_embedding_statements(found))))
 
 
 def _framed_actors(verb: Token, how: Governed, actors: ArticleActors, sources: list[Actor],
@@ -245,6 +276,9 @@ def _framed_actors(verb: Token, how: Governed, actors: ArticleActors, sources: l
     """An appeal or a demand is made by the frame word's subject to its addressee ("the UN
     urged Iran to meet Iraq": the UN appeals to Iran); a threat with no target is aimed at
     whoever its condition names ("… if the United States deploys missiles")."""
+    if how.frame == "denied" and how.word is not None:  # "Moscow denied that its jets …"
+        by = [a for t in _source_tokens(how.word) for a in actors.actors_for(t)]
+        return by or sources, targets
     if how.frame in ("appealed", "demanded") and how.word is not None:
         by = [a for t in _source_tokens(how.word) for a in actors.actors_for(t)]
         to = [a for t in addressees(how.word, verb) for a in actors.actors_for(t)]
@@ -259,6 +293,61 @@ def _drop_frame_words(found: list[Found]) -> list[Found]:
     the event it frames, which carries the frame in its code."""
     frames = {f.governed.word.i for f in found if f.governed.word is not None}
     return [f for f in found if f.trigger.i not in frames]
+
+
+def _fold_purposes(found: list[Found]) -> list[Found]:
+    """An event's purpose or outcome is not a second event: "telephoned Macron to discuss the
+    crisis" is the call, "opened the crossing to allow aid into Gaza" the opening, aimed at
+    Gaza, and "ambushed a convoy, killing four soldiers" the ambush."""
+    kept: list[Found] = []
+    folded: dict[int, Found] = {}  # trigger index of the purpose's event → the purpose
+    for f in found:
+        verb = f.trigger
+        host = next((g for g in found if g.trigger.i == verb.head.i and g is not f
+                     and _same_mention(g.source, f.source)), None)
+        purpose = verb.dep_ in ("advcl", "xcomp") and _has_to(verb)
+        outcome = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # ", killing four soldiers"
+        if host is not None and (purpose or outcome) and f.governed.word is None:
+            folded.setdefault(host.trigger.i, f)
+        else:
+            kept.append(f)
+    return [replace(f, target=folded[f.trigger.i].target)
+            if f.target is None and f.trigger.i in folded else f for f in kept]
+
+
+def _fold_nominals(found: list[Found]) -> list[Found]:
+    """A nominal event inside the subject or object of a coded verb is that verb's event
+    ("pledged military aid", "a suicide bomber killed"), unless it names its own doer
+    ("condemned Russia's attack"). Under one root the noun's more specific code wins."""
+    verbs = [f for f in found if f.trigger.pos_ in ("VERB", "AUX")]
+    inside: dict[int, list[Found]] = {}
+    for g in verbs:
+        args = [c for c in g.trigger.children if c.dep_ in ARGUMENT_DEPS]
+        for t in {t.i for a in args for t in a.subtree}:
+            inside.setdefault(t, []).append(g)
+    kept, better = [], {}
+    for f in found:
+        noun = f.trigger
+        hosts = inside.get(noun.i, []) if noun.pos_ in ("NOUN", "PROPN") else []
+        if not hosts or _children(noun, "poss") or any(
+                p.lower_ == "by" for p in _children(noun, "prep")):
+            kept.append(f)
+            continue
+        for g in hosts:
+            if codes.root(g.pattern.code) == codes.root(f.pattern.code) and len(
+                    f.pattern.code) >= len(g.pattern.code) and f.pattern.code[-1] != "0":
+                better[g.trigger.i] = f.pattern
+    return [replace(f, pattern=better[f.trigger.i]) if f.trigger.i in better else f
+            for f in kept]
+
+
+def _same_mention(a: Actor | None, b: Actor | None) -> bool:
+    """The same words of the text, whatever country each event gave them."""
+    return (a is None) == (b is None) and (a is None or (a.start, a.end) == (b.start, b.end))
+
+
+def _has_to(verb: Token) -> bool:
+    return any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
 
 
 def _can_act(f: Found) -> bool:
@@ -288,9 +377,20 @@ def _found(pattern: Pattern, trigger: Token, obj: Token | None, sources: list[Ac
     if (country := clause_country(trigger, pattern.code, by_head)) is not None:
         sources = [with_country(a, country, "sentence") for a in sources]
         targets = [with_country(a, country, "sentence") for a in targets]
-    return [Found(pattern, trigger, s, t, obj, negated, refused, how, claimed)
-            for s, t in _pairs(sources, targets, slot, pattern)
-            if not (s and t and s.code == t.code and s.name == t.name)]
+    pairs = [(_at_home(s, t), _at_home(t, s)) for s, t in _pairs(sources, targets, slot, pattern)]
+    return [Found(pattern, trigger, s, t or home_target(pattern.code, s), obj, negated, refused,
+                  how, claimed)
+            for s, t in pairs if not (s and t and s.code == t.code and s.name == t.name)]
+
+
+def _at_home(agent: Actor | None, partner: Actor | None) -> Actor | None:
+    """An agent of a domestic sector named without a country (the opposition, protesters,
+    police) takes the country of the one it acts with, when that has one; not when that is an
+    army, which fights abroad as often as at home ("militants attacked Kenyan troops")."""
+    if (agent is None or partner is None or partner.country is None
+            or (agent.sector or "").lower() not in WORDS.domestic or partner.sector == "MIL"):
+        return agent
+    return with_country(agent, partner.country, "dyad")
 
 
 def _noun_match(noun: Token, patterns: PatternSet) -> Pattern | None:

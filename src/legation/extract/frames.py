@@ -70,6 +70,8 @@ def governed(verb: Token, words: CoderWords) -> Governed:
             return Governed("demanded", "demanded", gov)
         if lemma in words.threat:
             return Governed("intended", "threatened", gov)
+        if lemma in words.denial:
+            return Governed("actual", "denied", gov)
         if lemma in words.intent or lemma in words.ready:
             return Governed("intended", "intended", gov)
         if gov.dep_ not in FRAME_LINKS or (gov.pos_ == "VERB" and lemma not in words.transparent):
@@ -129,7 +131,7 @@ def framed_code(code: str, governed_by: Governed, refused: bool, negated: bool,
     if refused or (negated and governed_by.modality == "intended"):
         return table.code("refused", code) or code
     frame = governed_by.frame
-    if frame in ("appealed", "demanded", "threatened"):
+    if frame in ("appealed", "demanded", "threatened", "denied"):
         return table.code(frame, code) or table.frame_default(frame) or code
     if frame == "intended":
         return table.code("intended", code) or code

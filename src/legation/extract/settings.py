@@ -23,6 +23,9 @@ PLACE_PREPS = {"in", "at", "near", "on", "into", "outside", "inside", "around", 
 VENUE_ROOTS = ("01", "02", "03", "04", "05", "10", "11", "12", "13")
 # Roots whose object may be a place that stands for its country ("shelled Kharkiv").
 PLACE_OBJECT_ROOTS = ("14", "15", "17", "18", "19", "20")
+# Protests, strikes and blockades: with no target named they are aimed at the protesters' own
+# government, as ICEWS and POLECAT code them ("workers at Chile's largest mine went on strike").
+HOME_ROOTS = ("14",)
 # Visits and meetings: an agent there is a visitor, not of the place.
 VENUE_PREPS = {"in", "at", "into", "inside", "to", "near"}
 VISITING_ROOTS = ("01", "04")
@@ -65,6 +68,14 @@ def place_target(trigger: Token, code: str, by_head: dict[int, PlaceMention],
                         return _place_actor(place)
             frontier.append(child)
     return None
+
+
+def home_target(code: str, source: Actor | None) -> Actor | None:
+    """The source's own country as the target of a protest that names none."""
+    if not code.startswith(HOME_ROOTS) or source is None or source.country is None:
+        return None
+    return Actor(source.country, source.country, None, source.country, "", None, None, None,
+                 "home")
 
 
 def clause_country(trigger: Token, code: str, by_head: dict[int, PlaceMention]) -> str | None:

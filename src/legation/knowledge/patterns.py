@@ -132,8 +132,9 @@ def default_patterns() -> PatternSet:
     return load_patterns()
 
 
-Frame = Literal["intended", "refused", "appealed", "demanded", "threatened"]
-FRAMES: tuple[Frame, ...] = ("intended", "refused", "appealed", "demanded", "threatened")
+Frame = Literal["intended", "refused", "appealed", "demanded", "threatened", "denied"]
+FRAMES: tuple[Frame, ...] = ("intended", "refused", "appealed", "demanded", "threatened",
+                             "denied")
 
 
 @dataclass(frozen=True)
@@ -199,11 +200,14 @@ class CoderWords:
     demand: frozenset[str]
     appeal: frozenset[str]
     threat: frozenset[str]
+    denial: frozenset[str]
     transparent: frozenset[str]
     considering: frozenset[str]
     hypothetical_aux: frozenset[str]
     future_aux: frozenset[str]
     support: frozenset[str]
+    on_state: frozenset[str]
+    domestic: frozenset[str]
     setting_preps: frozenset[str]
 
 
