@@ -345,3 +345,21 @@ def test_studying_is_weighing_a_policy_only_with_one(coder: Coder) -> None:
     assert not coder.code_text("The envoy, who studied law in Paris, retired in 2010.",
                                published=DATE).events
     assert ("DEU", "01", None) in triples(coder, "Germany is studying the French proposal.")
+
+
+def test_must_in_a_reported_clause_is_the_speakers_demand(coder: Coder) -> None:
+    events = coder.code_text("Jordan's king said Israel must withdraw its troops from Lebanon.",
+                             published=DATE).events
+    assert [(e.source.country, e.cameo_root, e.target.country, e.modality) for e in events] == [
+        ("JOR", "10", "ISR", "demanded")]
+
+
+def test_domestic_agents_never_take_an_igos_bloc(coder: Coder) -> None:
+    codes_seen = {a.code for e in coder.code_text(
+        "The UN said the rebels should release the hostages.", published=DATE).events
+        for a in (e.source, e.target) if a}
+    assert not any(c.startswith("UNO") for c in codes_seen), codes_seen
+
+
+def test_vowing_to_fight_is_a_threat(coder: Coder) -> None:
+    assert ("SRB", "13", "XKX") in triples(coder, "Serbian nationalists swore to fight Kosovo.")

@@ -222,16 +222,21 @@ def evaluate(
     full_actors: Annotated[bool, typer.Option(
         help="Compare whole actor codes, not the first three characters.")] = False,
     limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N units.")] = None,
-    show_misses: Annotated[int, typer.Option(help="Print this many misses.")] = 10,
+    show_misses: Annotated[int, typer.Option(min=0, help="Print this many misses.")] = 10,
+    no_misses: Annotated[bool, typer.Option(
+        "--no-misses", help="Print the figures and failure table only (--show-misses 0).")] = False,
     one_sided: OneSidedOpt = True,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Code the units of a gold file and report precision, recall, F1 and false positives.
+    """Code the units of a gold file and report precision, recall, F1, false positives and why
+    gold events were missed; a unit without text is named and skipped.
 
-    Example: `legation eval ../shared/eval/multicoped_train_roots.jsonl --limit 200`
+    Example: `legation eval ../shared/eval/multicoped_train_roots.jsonl --limit 200 --no-misses`
     """
+    from rich.markup import escape
+
     from legation.evaluate import load_gold, score
     from legation.extract import CodeOptions
     from legation.read import read_text
@@ -245,8 +250,14 @@ def evaluate(
         coder = Coder(model, actors or (), CodeOptions(one_sided=one_sided))
     except LegationError as exc:
         _fail(exc)
-    articles = [read_text(u.text, source=f"{gold}#{u.id}", article_id=u.id,
-                          published=u.published) for u in units]
+    articles, scored = [], []
+    for unit in units:  # one unreadable unit (no text, too long) must not stop the scoring
+        try:
+            articles.append(read_text(unit.text, source=f"{gold}#{unit.id}", article_id=unit.id,
+                                      published=unit.published))
+            scored.append(unit)
+        except LegationError as exc:
+            err.print(f"[yellow]warning:[/yellow] skipping unit {escape(unit.id)}: {exc}")
     coded: dict[str, list[dict[str, Any]]] = {}
     with Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), console=err,
                   transient=True) as progress:
@@ -255,13 +266,16 @@ def evaluate(
             if isinstance(result, Coded):
                 coded[result.article.id] = [e.to_dict() for e in result.events]
             progress.advance(task)
-    report = score(units, coded, full_actors=full_actors)
+    report = score(scored, coded, full_actors=full_actors)
     summary = report.as_dict()
+    misses = report.misses[:0 if no_misses else show_misses]
     if as_json:
-        _print_json({**summary, "headline_level": level, "miss_examples":
-                     report.misses[:show_misses]})
+        _print_json({**summary, "headline_level": level, "miss_examples": misses})
         return
-    table = Table(title=f"{gold.name}: {summary['units']} units")
+    n_exhaustive = summary["exhaustive_units"]
+    table = Table(title=f"{gold.name}: {summary['units']} units", caption="coded: in all units; "
+                  + (f"precision over {n_exhaustive} exhaustive units" if n_exhaustive
+                     else "no exhaustive units, so no precision"))
     table.add_column("level")
     for col in ("precision", "recall", "F1", "matched / gold", "coded"):
         table.add_column(col, justify="right")
@@ -273,7 +287,8 @@ def evaluate(
                       f"{s['tp']} / {s['gold']}", str(s["coded"]))
     out.print(table)
     fp = summary["no_event_false_positive_rate"]
-    out.print(f"no-event units: {summary['no_event_units']}, false-positive rate: "
+    out.print(f"no-event units: {summary['no_event_units']}, coded in "
+              f"{summary['no_event_units_coded']}, false-positive rate: "
               + (f"{fp:.3f}" if fp is not None else "-"))
     for key in ("date_accuracy", "place_accuracy"):
         if summary[key] is not None:
@@ -282,9 +297,17 @@ def evaluate(
     if any(v is not None for v in spans.values()):
         out.print("actor span recall: " + ", ".join(
             f"{k} {v:.3f}" for k, v in spans.items() if v is not None))
-    for miss in report.misses[:show_misses]:
+    if summary["root"]["gold"]:
+        failures = Table(title=f"root-level misses: {summary['misses']}, by cause")
+        for col in ("failure", "count", "share"):
+            failures.add_column(col, justify="left" if col == "failure" else "right")
+        missed = summary["misses"]
+        for cause, n in summary["failures"].items():
+            failures.add_row(cause, str(n), f"{n / missed:.1%}" if missed else "-")
+        out.print(failures)
+    for miss in misses:
         g = miss["gold"]
-        out.print(f"[yellow]miss[/yellow] {miss['id']}: gold {g['source']} "
+        out.print(f"[yellow]miss[/yellow] ({miss['failure']}) {miss['id']}: gold {g['source']} "
                   f"{g['cameo'] or g['roots']} {g['target']}; coded {miss['coded'] or 'nothing'}"
                   f"\n    {miss['text'][:200]}")
 

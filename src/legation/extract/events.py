@@ -341,6 +341,11 @@ def _fold_nominals(found: list[Found]) -> list[Found]:
             for f in kept]
 
 
+def _of_a_state(actor: Actor) -> bool:
+    """A state's actor, not a bloc's or an IGO's (IGOUNO's country field is its bloc, UNO)."""
+    return actor.country is not None and actor.code.startswith(actor.country)
+
+
 def _same_mention(a: Actor | None, b: Actor | None) -> bool:
     """The same words of the text, whatever country each event gave them."""
     return (a is None) == (b is None) and (a is None or (a.start, a.end) == (b.start, b.end))
@@ -387,7 +392,7 @@ def _at_home(agent: Actor | None, partner: Actor | None) -> Actor | None:
     """An agent of a domestic sector named without a country (the opposition, protesters,
     police) takes the country of the one it acts with, when that has one; not when that is an
     army, which fights abroad as often as at home ("militants attacked Kenyan troops")."""
-    if (agent is None or partner is None or partner.country is None
+    if (agent is None or partner is None or not _of_a_state(partner)
             or (agent.sector or "").lower() not in WORDS.domestic or partner.sector == "MIL"):
         return agent
     return with_country(agent, partner.country, "dyad")

@@ -60,6 +60,8 @@ def governed(verb: Token, words: CoderWords) -> Governed:
     if aux & words.hypothetical_aux or (verb.dep_ == "advcl" and _is_condition(verb)):
         return Governed("hypothetical")  # "… unless Baghdad accepts": not happened
     chain = _chain(verb)
+    if (speaker := _obliging_speaker(verb, chain, words)) is not None:
+        return Governed("demanded", "demanded", speaker)
     for gov in chain:
         lemma = gov.lemma_.lower()
         if lemma in words.considering:
@@ -86,6 +88,15 @@ def governed(verb: Token, words: CoderWords) -> Governed:
             return Governed("intended", "threatened", None)
         return Governed("intended", "intended", None)
     return Governed("actual")
+
+
+def _obliging_speaker(verb: Token, chain: list[Token], words: CoderWords) -> Token | None:
+    """The speech verb reporting that someone must or should do the event: "Egypt said the US
+    must be ready to mediate" is Egypt's demand on the US (108)."""
+    for n, tok in enumerate([verb, *chain]):
+        if {c.lower_ for c in tok.children if c.dep_ == "aux"} & words.obligation_aux:
+            return next((g for g in chain[n:] if g.lemma_ in words.speech), None)
+    return None
 
 
 def _is_condition(clause: Token) -> bool:
@@ -121,7 +132,12 @@ def addressees(frame_word: Token, governed_verb: Token) -> list[Token]:
             objs = _children(prep, "pobj")
             if objs:
                 return objs
-    return _children(governed_verb, "nsubj") or _children(governed_verb, "nsubjpass")
+    for tok in [governed_verb, *_chain(governed_verb)]:  # "said the US must be ready to …"
+        if tok.i == frame_word.i:
+            break
+        if subj := _children(tok, "nsubj") or _children(tok, "nsubjpass"):
+            return subj
+    return []
 
 
 def framed_code(code: str, governed_by: Governed, refused: bool, negated: bool,

@@ -72,7 +72,8 @@ def place_target(trigger: Token, code: str, by_head: dict[int, PlaceMention],
 
 def home_target(code: str, source: Actor | None) -> Actor | None:
     """The source's own country as the target of a protest that names none."""
-    if not code.startswith(HOME_ROOTS) or source is None or source.country is None:
+    if (not code.startswith(HOME_ROOTS) or source is None or source.country is None
+            or not source.code.startswith(source.country)):  # not a bloc's or an IGO's
         return None
     return Actor(source.country, source.country, None, source.country, "", None, None, None,
                  "home")

@@ -204,6 +204,7 @@ class CoderWords:
     transparent: frozenset[str]
     considering: frozenset[str]
     hypothetical_aux: frozenset[str]
+    obligation_aux: frozenset[str]
     future_aux: frozenset[str]
     support: frozenset[str]
     on_state: frozenset[str]
