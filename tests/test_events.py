@@ -363,3 +363,29 @@ def test_domestic_agents_never_take_an_igos_bloc(coder: Coder) -> None:
 
 def test_vowing_to_fight_is_a_threat(coder: Coder) -> None:
     assert ("SRB", "13", "XKX") in triples(coder, "Serbian nationalists swore to fight Kosovo.")
+
+
+def test_words_that_would_swing_goldstein_the_wrong_way(coder: Coder) -> None:
+    """Readings of conflict and high-cooperation verbs that are neither (issue: Goldstein)."""
+    for text in ("The president struck a defiant tone in his speech to parliament.",
+                 "The government fired the central bank governor.",
+                 "The senate killed the bill on Tuesday.",
+                 "The ministry provided details of the plan.",
+                 "The opposition attacked the government's plan.",
+                 "The minister warned that prices would rise."):
+        assert not [e for e in coder.code_text(text, published=DATE).events
+                    if e.cameo_root >= "14" or e.goldstein > 5], text
+    annexed = coder.code_text("Putin signed the annexation treaties in the Kremlin.",
+                              published=DATE).events
+    assert [e.cameo for e in annexed] == ["192"]
+    assert ("RUS", "05", "CHN") in triples(coder, "Russia signed a treaty with China.")
+    assert ("MMR", "19", "MMR") in triples(coder, "Troops fired on protesters in Yangon.")
+
+
+def test_a_warning_of_consequences_is_the_warners_threat(coder: Coder) -> None:
+    events = coder.code_text("Iran warned that Israel would bear responsibility for any attack.",
+                             published=DATE).events
+    assert [(e.source.country, e.cameo_root, e.target.country) for e in events] == [
+        ("IRN", "13", "ISR")]
+    assert ("PRK", "13", "KOR") in triples(
+        coder, "North Korea warned Seoul that it would strike back at any provocation.")

@@ -223,9 +223,12 @@ def _object_forms(obj: Token) -> set[str]:
 def _match(verb: Token, patterns: PatternSet) -> tuple[Pattern, Token | None] | None:
     objects = _objects(verb)
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    forms = {form for obj in objects for form in _object_forms(obj)}
     for pattern in patterns.candidates(verb.lemma_.lower()):
         if pattern.particles and not pattern.particles & particles:
             continue  # "beat up" is an assault, "beat" a score
+        if pattern.unless & forms:
+            continue  # "struck a defiant tone" is no attack
         if not pattern.objects:
             return pattern, None
         for obj in objects:
@@ -279,7 +282,9 @@ def _framed_actors(verb: Token, how: Governed, actors: ArticleActors, sources: l
     if how.frame == "denied" and how.word is not None:  # "Moscow denied that its jets …"
         by = [a for t in _source_tokens(how.word) for a in actors.actors_for(t)]
         return by or sources, targets
-    if how.frame in ("appealed", "demanded") and how.word is not None:
+    warned = how.frame == "threatened" and how.word is not None and (
+        how.word.lemma_ in WORDS.warning)  # "Iran warned that Israel would bear …"
+    if (how.frame in ("appealed", "demanded") or warned) and how.word is not None:
         by = [a for t in _source_tokens(how.word) for a in actors.actors_for(t)]
         to = [a for t in addressees(how.word, verb) for a in actors.actors_for(t)]
         return by or sources, to or targets

@@ -57,9 +57,12 @@ def _chain(verb: Token) -> list[Token]:
 def governed(verb: Token, words: CoderWords) -> Governed:
     """The modality and frame of the event triggered at ``verb``."""
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    chain = _chain(verb)
+    if (aux & (words.hypothetical_aux | words.future_aux) and chain
+            and chain[0].lemma_.lower() in words.warning):  # "warned that X would pay"
+        return Governed("intended", "threatened", chain[0])
     if aux & words.hypothetical_aux or (verb.dep_ == "advcl" and _is_condition(verb)):
         return Governed("hypothetical")  # "… unless Baghdad accepts": not happened
-    chain = _chain(verb)
     if (speaker := _obliging_speaker(verb, chain, words)) is not None:
         return Governed("demanded", "demanded", speaker)
     for gov in chain:

@@ -37,6 +37,7 @@ class Pattern:
     where: str
     one_sided: bool = True  # may the event stand without a target?
     particles: frozenset[str] = frozenset()  # a phrasal verb's particle: "beat up", "blow up"
+    unless: frozenset[str] = frozenset()  # object forms that keep the entry from matching
 
     @property
     def rule(self) -> str:
@@ -67,7 +68,7 @@ def _entry(raw: object, where: str, words: str = "verbs", objects: str = "object
     if not isinstance(raw, dict):
         raise KnowledgeError(f"{where}: an entry must be a mapping")
     unknown = set(raw) - {"code", words, objects, "target", "symmetric", "one_sided",
-                          *(("particle",) if words == "verbs" else ())}
+                          *(("particle", "unless") if words == "verbs" else ())}
     if unknown:
         raise KnowledgeError(f"{where}: unknown key(s) {sorted(unknown)}")
     code = raw.get("code")
@@ -92,10 +93,13 @@ def _entry(raw: object, where: str, words: str = "verbs", objects: str = "object
     particles = raw.get("particle") or []
     if not isinstance(particles, list) or not all(isinstance(p, str) for p in particles):
         raise KnowledgeError(f"{where}: 'particle' must be a list of words such as [up]")
+    unless = raw.get("unless") or []
+    if not isinstance(unless, list) or not all(isinstance(u, str) for u in unless):
+        raise KnowledgeError(f"{where}: 'unless' must be a list of object words such as [tone]")
     return Pattern(code, frozenset(v.lower() for v in lemmas),
                    frozenset(o.lower() for o in raw.get(objects) or ()), target,
                    bool(raw.get("symmetric", False)), where, one_sided,
-                   frozenset(p.lower() for p in particles))
+                   frozenset(p.lower() for p in particles), frozenset(u.lower() for u in unless))
 
 
 def _read(path: Path, words: str, objects: str) -> list[Pattern]:
@@ -200,6 +204,7 @@ class CoderWords:
     demand: frozenset[str]
     appeal: frozenset[str]
     threat: frozenset[str]
+    warning: frozenset[str]
     denial: frozenset[str]
     transparent: frozenset[str]
     considering: frozenset[str]
