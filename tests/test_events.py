@@ -389,3 +389,10 @@ def test_a_warning_of_consequences_is_the_warners_threat(coder: Coder) -> None:
         ("IRN", "13", "ISR")]
     assert ("PRK", "13", "KOR") in triples(
         coder, "North Korea warned Seoul that it would strike back at any provocation.")
+
+
+def test_a_response_with_an_event_noun_is_the_responders(coder: Coder) -> None:
+    assert ("RUS", "11", "USA") in triples(
+        coder, "The Russian foreign ministry answered the US charges with a denunciation.")
+    assert ("IRN", "11", "GBR") in triples(
+        coder, "Tehran responded to the British statement with a sharp condemnation.")

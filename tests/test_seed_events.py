@@ -23,6 +23,7 @@ EXPECTED = [
     ("002", "RUS>SAU", "04", "Putin's call to King Salman"),
     ("002", "USA~RUS", "05", "the memorandum of understanding"),
     ("002", "USA>RUS", "11", "Washington's charge against the Putin government"),
+    ("002", "RUS>USA", "11", "the Defense Ministry's denunciation in answer"),
     ("002", "USA>RUS", "12", "Washington rebuffing the Russian proposal"),
     ("003", "RUS>USA", "12", "the rejection of the US offer"),
     ("004", "USA>SYR", "19", "the US air attack near Deir ez-Zor"),

@@ -266,8 +266,11 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
         if pattern is not None:
             sources = _noun_sources(noun, actors, pattern)
             participle = next((c for c in noun.children if c.dep_ == "acl"), None)
-            found += _found(pattern, noun, None, sources,
-                            *_targets(actors, noun, participle, pattern, patterns), actors,
+            targets, slot = _targets(actors, noun, participle, pattern, patterns)
+            if not targets and (response := _response(noun)) is not None:
+                targets = [a for t in response[1] for a in
+                           actors.actors_for(t) or _modifier_actors(t, actors)]
+            found += _found(pattern, noun, None, sources, targets, slot, actors,
                             by_head, governed(noun, WORDS))
     found = [f for f in found if f.source is not None and _can_act(f)
              and (f.target is not None or (one_sided and _may_stand_alone(f)))]
@@ -436,6 +439,8 @@ def _noun_sources(noun: Token, actors: ArticleActors, pattern: Pattern) -> list[
         by = [a for t in _source_tokens(verb) for a in actors.actors_for(t)]
         if by:
             return by
+    if (response := _response(noun)) is not None:  # "Moscow answered … with a denunciation"
+        return [a for t in _source_tokens(response[0]) for a in actors.actors_for(t)]
     if noun.dep_ in ("dobj", "attr") and noun.head.lemma_ in WORDS.support:
         # "Assad made a trip", "held talks"; not "blamed the attack on rebels"
         return [a for t in _source_tokens(noun.head) for a in actors.actors_for(t)]
@@ -445,6 +450,25 @@ def _noun_sources(noun: Token, actors: ArticleActors, pattern: Pattern) -> list[
         # not "the states which remain in the deal"
         return [a for t in _source_tokens(noun.head.head) for a in actors.actors_for(t)]
     return []
+
+
+def _response(noun: Token) -> tuple[Token, list[Token]] | None:
+    """The verb of a response made "with" an event noun, and what it answers: "answered the
+    US charges with a denunciation of its own" (answered; the charges)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "with":
+        return None
+    verb = prep.head if prep.head.dep_ != "dobj" else prep.head.head  # "answered X with"
+    if verb.lemma_ not in WORDS.response:
+        return None
+    return verb, _children(verb, "dobj") or [
+        o for p in _children(verb, "prep") if p.lower_ == "to" for o in _children(p, "pobj")]
+
+
+def _modifier_actors(token: Token, actors: ArticleActors) -> list[Actor]:
+    """Actors named in a thing's modifiers: "the US charges" were the United States'."""
+    return [a for c in token.children if c.dep_ in ("compound", "amod", "poss")
+            for a in actors.actors_for(c)]
 
 
 def _drop_embedding_statements(found: list[Found]) -> list[Found]:

@@ -212,6 +212,7 @@ class CoderWords:
     obligation_aux: frozenset[str]
     future_aux: frozenset[str]
     support: frozenset[str]
+    response: frozenset[str]
     on_state: frozenset[str]
     domestic: frozenset[str]
     setting_preps: frozenset[str]
