@@ -203,3 +203,17 @@ def test_actor_batch_names_a_bad_line(tmp_path: Path, content: str, where: str) 
     result = run("actor", "--batch", str(batch))
     assert result.exit_code == 2 and where in result.output
     assert run("actor", "Kerry", "--date", "2015-02-30").exit_code == 2
+
+
+def test_explain_shows_the_chosen_target_and_why() -> None:
+    shelled = run("explain", "Russian forces shelled Kharkiv overnight.", "--date", "2022-03-01")
+    assert shelled.exit_code == 0, shelled.output
+    assert "RUSMIL (Russian forces) 194 UKR (Kharkiv)" in shelled.output
+    assert "target: UKR (Kharkiv): the country of the place the event is aimed at" in (
+        " ".join(shelled.output.split()))
+    met = run("explain", "Germany condemned Iran.", "--json")
+    record = json.loads(met.output)
+    assert [(e["source"]["code"], e["cameo"], e["target"]["code"], e["target_rule"])
+            for e in record["events"]] == [("DEU", "111", "IRN", "country")]
+    lone = run("explain", "Rebels attacked in the night.")
+    assert "target: none" in lone.output

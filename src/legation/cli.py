@@ -422,7 +422,8 @@ def explain(
     mentions = [{"text": doc[m.start:m.end].text, "actors": [
         {**_actor_record(a), "start": a.start, "end": a.end} for a in m.actors]}
         for m in found.mentions]
-    events = [{**e.to_dict(), "rule": e.rule} for e in coded.events]
+    events = [{**e.to_dict(), "rule": e.rule, "target_rule": e.target and e.target.rule}
+              for e in coded.events]
     if as_json:
         _print_json({"tokens": tokens, "mentions": mentions, "events": events})
         return
@@ -443,6 +444,19 @@ def explain(
         out.print(f"event  {_actor_cell(e['source'])} {e['cameo']} {_actor_cell(e['target'])}"
                   f"  goldstein {e['goldstein']:+.1f}, {e['modality']}"
                   f"{', negated' if e['negated'] else ''}; rule {e['rule']}")
+        out.print(f"       target: {_target_why(e['target'], e['target_rule'])}")
+
+
+TARGET_WHY = {"place": "the country of the place the event is aimed at or done in",
+              "home": "no target named: a protest is aimed at its own country"}
+
+
+def _target_why(target: dict[str, Any] | None, rule: str | None) -> str:
+    """Which target was chosen and why, in the words of the rule that found it."""
+    if target is None:
+        return "none (the pattern lets the event stand without one)"
+    why = TARGET_WHY.get(rule or "", f"actor rule {rule}" if rule else "actor")
+    return f"{target['code']} ({target.get('text') or target.get('name')}): {why}"
 
 
 def _parsed_inputs(inputs: list[str], published: str | None, model: str | None,
