@@ -396,3 +396,22 @@ def test_a_response_with_an_event_noun_is_the_responders(coder: Coder) -> None:
         coder, "The Russian foreign ministry answered the US charges with a denunciation.")
     assert ("IRN", "11", "GBR") in triples(
         coder, "Tehran responded to the British statement with a sharp condemnation.")
+
+
+def test_calling_for_an_event_noun_appeals_for_it(coder: Coder) -> None:
+    events = coder.code_text("Kenya's foreign minister called for a ceasefire in Somalia.",
+                             published=DATE).events
+    assert [(e.source.country, e.cameo, e.target.country) for e in events] == [
+        ("KEN", "0256", "SOM")]
+
+
+def test_cooperation_of_a_kind_and_force(coder: Coder) -> None:
+    events = coder.code_text("Peru and Ecuador stepped up military cooperation.",
+                             published=DATE).events
+    assert [(e.source.country, e.cameo, e.target.country) for e in events] == [
+        ("PER", "062", "ECU")]
+    assert triples(coder, "Austria and Hungary strengthened their relations.") == {
+        ("AUT", "05", "HUN")}
+    assert ("CHN", "19", "CHN") in triples(coder, "China used force against protesters in Lhasa.")
+    assert not coder.code_text("The government used the opportunity to raise taxes.",
+                               published=DATE).events

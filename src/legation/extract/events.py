@@ -166,7 +166,11 @@ def _pairs(sources: list[Actor], targets: list[Actor], slot: str | None, pattern
         return _each_pair(sources)
     if pattern.symmetric and slot == "between" and not sources:  # "talks between A and B"
         return _each_pair(targets)
-    return [(s, t) for s in sources or [None] for t in targets or [None]]
+    pairs = [(s, t) for s in sources or [None] for t in targets or [None]]
+    if pattern.symmetric:  # "Germany and France strengthened their ties": one pair, once
+        keys = [(_key(s), _key(t)) for s, t in pairs]
+        pairs = [p for n, p in enumerate(pairs) if keys[n][::-1] not in keys[:n]]
+    return pairs
 
 
 def _each_pair(parties: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
@@ -270,8 +274,9 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
             if not targets and (response := _response(noun)) is not None:
                 targets = [a for t in response[1] for a in
                            actors.actors_for(t) or _modifier_actors(t, actors)]
-            found += _found(pattern, noun, None, sources, targets, slot, actors,
-                            by_head, governed(noun, WORDS))
+            how = governed(noun, WORDS)
+            sources, targets = _framed_actors(noun, how, actors, sources, targets)
+            found += _found(pattern, noun, None, sources, targets, slot, actors, by_head, how)
     found = [f for f in found if f.source is not None and _can_act(f)
              and (f.target is not None or (one_sided and _may_stand_alone(f)))]
     return _fold_nominals(_fold_purposes(_drop_frame_words(_drop_embedding_statements(found))))

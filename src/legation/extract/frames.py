@@ -55,7 +55,14 @@ def _chain(verb: Token) -> list[Token]:
 
 
 def governed(verb: Token, words: CoderWords) -> Governed:
-    """The modality and frame of the event triggered at ``verb``."""
+    """The modality and frame of the event triggered at ``verb`` (or at an event noun: "called
+    for a ceasefire" appeals for the ceasefire)."""
+    if verb.dep_ == "pobj" and verb.head.lower_ == "for" and verb.head.head.i != verb.i:
+        asker = verb.head.head
+        if asker.lemma_.lower() in words.appeal:
+            return Governed("demanded", "appealed", asker)
+        if asker.lemma_.lower() in words.demand:
+            return Governed("demanded", "demanded", asker)
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     chain = _chain(verb)
     if (aux & (words.hypothetical_aux | words.future_aux) and chain
