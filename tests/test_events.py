@@ -415,3 +415,14 @@ def test_cooperation_of_a_kind_and_force(coder: Coder) -> None:
     assert ("CHN", "19", "CHN") in triples(coder, "China used force against protesters in Lhasa.")
     assert not coder.code_text("The government used the opportunity to raise taxes.",
                                published=DATE).events
+
+
+def test_a_protest_named_by_its_place_is_the_places_civilians(coder: Coder) -> None:
+    assert triples(coder, "A march in Lima against the new tax drew thousands.") == {
+        ("PER", "14", "PER")}
+    assert not coder.code_text("The festival in Lima drew thousands.", published=DATE).events
+
+
+def test_coming_under_attack_from_someone(coder: Coder) -> None:
+    assert ("SOM", "19", "KEN") in triples(
+        coder, "Kenyan troops came under attack from Somali militants.")

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from legation.extract.actors import ArticleActors, with_country
 from legation.extract.frames import Governed, addressees, condition_subjects, framed_code, governed
-from legation.extract.settings import clause_country, home_target, place_target
+from legation.extract.settings import clause_country, home_target, place_crowd, place_target
 from legation.extract.when_where import TimeLike, When, event_place, event_when
 from legation.knowledge import codes
 from legation.knowledge.patterns import Pattern, PatternSet, coder_words, modality_codes
@@ -274,6 +274,10 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
             if not targets and (response := _response(noun)) is not None:
                 targets = [a for t in response[1] for a in
                            actors.actors_for(t) or _modifier_actors(t, actors)]
+            if not targets and (undergoer := _undergoer(noun)) is not None:
+                targets = [a for t in _children(undergoer, "nsubj") for a in actors.actors_for(t)]
+            if not sources and (crowd := place_crowd(noun, pattern.code, by_head)) is not None:
+                sources = [crowd]
             how = governed(noun, WORDS)
             sources, targets = _framed_actors(noun, how, actors, sources, targets)
             found += _found(pattern, noun, None, sources, targets, slot, actors, by_head, how)
@@ -444,6 +448,9 @@ def _noun_sources(noun: Token, actors: ArticleActors, pattern: Pattern) -> list[
         by = [a for t in _source_tokens(verb) for a in actors.actors_for(t)]
         if by:
             return by
+    if (undergoer := _undergoer(noun)) is not None:  # "came under attack from rebels"
+        return [a for t in (noun, undergoer) for p in _children(t, "prep") if p.lower_ == "from"
+                for o in _children(p, "pobj") for a in actors.actors_for(o)]
     if (response := _response(noun)) is not None:  # "Moscow answered … with a denunciation"
         return [a for t in _source_tokens(response[0]) for a in actors.actors_for(t)]
     if noun.dep_ in ("dobj", "attr") and noun.head.lemma_ in WORDS.support:
@@ -455,6 +462,14 @@ def _noun_sources(noun: Token, actors: ArticleActors, pattern: Pattern) -> list[
         # not "the states which remain in the deal"
         return [a for t in _source_tokens(noun.head.head) for a in actors.actors_for(t)]
     return []
+
+
+def _undergoer(noun: Token) -> Token | None:
+    """The verb of "X came under attack (from Y)": X is the target, Y the source."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "under" and prep.head.lemma_ in ("come", "be"):
+        return prep.head
+    return None
 
 
 def _response(noun: Token) -> tuple[Token, list[Token]] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from legation.extract.actors import actor_code
 from legation.nlp import sent_of
 from legation.records import Actor, PlaceMention
 
@@ -26,6 +27,7 @@ PLACE_OBJECT_ROOTS = ("14", "15", "17", "18", "19", "20")
 # Protests, strikes and blockades: with no target named they are aimed at the protesters' own
 # government, as ICEWS and POLECAT code them ("workers at Chile's largest mine went on strike").
 HOME_ROOTS = ("14",)
+CROWD_PREPS = {"in", "at", "across", "throughout", "outside"}
 # Visits and meetings: an agent there is a visitor, not of the place.
 VENUE_PREPS = {"in", "at", "into", "inside", "to", "near"}
 VISITING_ROOTS = ("01", "04")
@@ -77,6 +79,19 @@ def home_target(code: str, source: Actor | None) -> Actor | None:
         return None
     return Actor(source.country, source.country, None, source.country, "", None, None, None,
                  "home")
+
+
+def place_crowd(noun: Token, code: str, by_head: dict[int, PlaceMention]) -> Actor | None:
+    """Who protests when a protest noun names only its place: "a march in Nairobi against the
+    tax" is Kenya's civilians."""
+    if not code.startswith(HOME_ROOTS):
+        return None
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in CROWD_PREPS):
+        for name in (c for c in prep.children if c.dep_ == "pobj"):
+            if (place := _located(name, by_head)) is not None:
+                return Actor(actor_code(place.country, "CVL"), place.country, "CVL", place.name,
+                             place.text, place.start, place.end, None, "crowd")
+    return None
 
 
 def clause_country(trigger: Token, code: str, by_head: dict[int, PlaceMention]) -> str | None:
