@@ -426,3 +426,16 @@ def test_a_protest_named_by_its_place_is_the_places_civilians(coder: Coder) -> N
 def test_coming_under_attack_from_someone(coder: Coder) -> None:
     assert ("SOM", "19", "KEN") in triples(
         coder, "Kenyan troops came under attack from Somali militants.")
+
+
+def test_the_doer_is_no_target_of_its_own_act(coder: Coder) -> None:
+    assert triples(coder, "The rebels laid down their arms.") == {(None, "08", None)}
+    assert triples(coder, "Ethiopia withdrew its troops from the disputed town.") == {
+        ("ETH", "08", None)}
+
+
+def test_permits_extraditions_and_visas(coder: Coder) -> None:
+    assert ("ISR", "08", "PSE") in triples(coder, "Israel let aid trucks into Gaza.")
+    assert ("GBR", "02", "RUS") in triples(
+        coder, "Britain sought the extradition of the banker from Russia.")
+    assert ("CUB", "17", "USA") in triples(coder, "Cuba denied visas to American journalists.")

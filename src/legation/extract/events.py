@@ -151,11 +151,11 @@ def _targets(actors: ArticleActors, head: Token, obj: Token | None, pattern: Pat
 
 def _owners(tokens: list[Token], actors: ArticleActors) -> list[Actor]:
     """Actors that phrases which are no actors name through of/for/by or a possessor
-    ("Ukraine's power grid")."""
+    ("Ukraine's power grid"; not "its troops", which are the doer's own)."""
     named = [o for t in tokens for p in _children(t, "prep") if p.lower_ in OWNER_PREPS
              for o in _children(p, "pobj")]
-    return [a for o in named + [p for t in tokens for p in _children(t, "poss")]
-            for a in actors.actors_for(o)]
+    owners = [p for t in tokens for p in _children(t, "poss") if p.pos_ != "PRON"]
+    return [a for o in named + owners for a in actors.actors_for(o)]
 
 
 def _pairs(sources: list[Actor], targets: list[Actor], slot: str | None, pattern: Pattern
@@ -400,9 +400,15 @@ def _found(pattern: Pattern, trigger: Token, obj: Token | None, sources: list[Ac
         sources = [with_country(a, country, "sentence") for a in sources]
         targets = [with_country(a, country, "sentence") for a in targets]
     pairs = [(_at_home(s, t), _at_home(t, s)) for s, t in _pairs(sources, targets, slot, pattern)]
+    # the doer is no target of its own act ("laid down their arms"): one-sided, if it may be
+    pairs = [(s, None if _same_actor(s, t) else t) for s, t in pairs
+             if not _same_actor(s, t) or pattern.one_sided]
     return [Found(pattern, trigger, s, t or home_target(pattern.code, s), obj, negated, refused,
-                  how, claimed)
-            for s, t in pairs if not (s and t and s.code == t.code and s.name == t.name)]
+                  how, claimed) for s, t in dict.fromkeys(pairs)]
+
+
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and (a.code, a.name) == (b.code, b.name)
 
 
 def _at_home(agent: Actor | None, partner: Actor | None) -> Actor | None:
