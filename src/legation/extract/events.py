@@ -14,7 +14,14 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from legation.extract.actors import ArticleActors, with_country
-from legation.extract.frames import Governed, addressees, condition_subjects, framed_code, governed
+from legation.extract.frames import (
+    Governed,
+    addressees,
+    condition_subjects,
+    framed_code,
+    governed,
+    has_to,
+)
 from legation.extract.settings import clause_country, home_target, place_crowd, place_target
 from legation.extract.when_where import TimeLike, When, event_place, event_when
 from legation.knowledge import codes
@@ -291,15 +298,14 @@ def _framed_actors(verb: Token, how: Governed, actors: ArticleActors, sources: l
     """An appeal or a demand is made by the frame word's subject to its addressee ("the UN
     urged Iran to meet Iraq": the UN appeals to Iran); a threat with no target is aimed at
     whoever its condition names ("… if the United States deploys missiles")."""
-    if how.frame == "denied" and how.word is not None:  # "Moscow denied that its jets …"
-        by = [a for t in _source_tokens(how.word) for a in actors.actors_for(t)]
-        return by or sources, targets
-    warned = how.frame == "threatened" and how.word is not None and (
-        how.word.lemma_ in WORDS.warning)  # "Iran warned that Israel would bear …"
-    if (how.frame in ("appealed", "demanded") or warned) and how.word is not None:
-        by = [a for t in _source_tokens(how.word) for a in actors.actors_for(t)]
-        to = [a for t in addressees(how.word, verb) for a in actors.actors_for(t)]
-        return by or sources, to or targets
+    word = how.word
+    warned = how.frame == "threatened" and word is not None and word.lemma_ in WORDS.warning
+    if word is not None and (how.frame in ("appealed", "demanded", "denied") or warned):
+        by = [a for t in _source_tokens(word) for a in actors.actors_for(t)] or sources
+        if how.frame == "denied":  # "Moscow denied that its jets …": aimed where they were
+            return by, targets
+        to = [a for t in addressees(word, verb) for a in actors.actors_for(t)]
+        return by, to or targets
     if how.frame == "threatened" and not targets:
         return sources, [a for t in condition_subjects(verb) for a in actors.actors_for(t)]
     return sources, targets
@@ -322,7 +328,7 @@ def _fold_purposes(found: list[Found]) -> list[Found]:
         verb = f.trigger
         host = next((g for g in found if g.trigger.i == verb.head.i and g is not f
                      and _same_mention(g.source, f.source)), None)
-        purpose = verb.dep_ in ("advcl", "xcomp") and _has_to(verb)
+        purpose = verb.dep_ in ("advcl", "xcomp") and has_to(verb)
         outcome = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # ", killing four soldiers"
         if host is not None and (purpose or outcome) and f.governed.word is None:
             folded.setdefault(host.trigger.i, f)
@@ -342,7 +348,8 @@ def _fold_nominals(found: list[Found]) -> list[Found]:
         args = [c for c in g.trigger.children if c.dep_ in ARGUMENT_DEPS]
         for t in {t.i for a in args for t in a.subtree}:
             inside.setdefault(t, []).append(g)
-    kept, better = [], {}
+    kept: list[Found] = []
+    better: dict[int, Pattern] = {}  # host trigger → the finer code of a noun it holds
     for f in found:
         noun = f.trigger
         hosts = inside.get(noun.i, []) if noun.pos_ in ("NOUN", "PROPN") else []
@@ -366,10 +373,6 @@ def _of_a_state(actor: Actor) -> bool:
 def _same_mention(a: Actor | None, b: Actor | None) -> bool:
     """The same words of the text, whatever country each event gave them."""
     return (a is None) == (b is None) and (a is None or (a.start, a.end) == (b.start, b.end))
-
-
-def _has_to(verb: Token) -> bool:
-    return any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
 
 
 def _can_act(f: Found) -> bool:

@@ -35,7 +35,8 @@ def _children(token: Token, dep: str) -> list[Token]:
     return [c for c in token.children if c.dep_ == dep]
 
 
-def _has_to(token: Token) -> bool:
+def has_to(token: Token) -> bool:
+    """Is this a to-infinitive ("to meet")?"""
     return any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)
 
 
@@ -44,7 +45,7 @@ def _chain(verb: Token) -> list[Token]:
     by "that" or none (a ccomp), a to-clause or a complement, not a "because" clause."""
     out, tok = [], verb
     while tok.dep_ in FRAME_LINKS and tok.head.i != tok.i:
-        if tok.dep_ == "advcl" and not _has_to(tok):
+        if tok.dep_ == "advcl" and not has_to(tok):
             break
         if tok.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ != "that"
                                        for c in tok.children):
@@ -88,7 +89,7 @@ def governed(verb: Token, words: CoderWords) -> Governed:
             return Governed("intended", "intended", gov)
         if gov.dep_ not in FRAME_LINKS or (gov.pos_ == "VERB" and lemma not in words.transparent):
             break  # "agreed to convince the rebels to accept": the nearest verb frames it
-    if verb.dep_ in ("advcl", "xcomp") and _has_to(verb) and verb.head.i != verb.i:
+    if verb.dep_ in ("advcl", "xcomp") and has_to(verb) and verb.head.i != verb.i:
         purpose = governed(verb.head, words)  # "are to meet … to discuss": shares its modality
         if purpose.modality != "actual":
             return Governed(purpose.modality,
