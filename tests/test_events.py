@@ -439,3 +439,64 @@ def test_permits_extraditions_and_visas(coder: Coder) -> None:
     assert ("GBR", "02", "RUS") in triples(
         coder, "Britain sought the extradition of the banker from Russia.")
     assert ("CUB", "17", "USA") in triples(coder, "Cuba denied visas to American journalists.")
+
+
+def test_targets_as_a_compound_object_are_attacked(coder: Coder) -> None:
+    assert ("TUR", "19", "IRQ") in triples(coder, "Turkey struck Kurdish targets in Iraq.")
+    assert not coder.code_text("The company hit its sales target.", published=DATE).events
+
+
+def test_an_event_noun_with_its_own_doer_is_its_own_event(coder: Coder) -> None:
+    found = triples(coder, "Jordan condemned the Syrian airstrikes on Idlib.")
+    assert {("JOR", "11", "SYR"), ("SYR", "19", "SYR")} <= found
+    assert ("RUS", "19", None) in triples(coder, "Georgia denounced the Russian invasion.")
+    # a sector word that says what kind the aid is names no doer of its own
+    assert triples(coder, "France pledged new military aid to Mali.") == {("FRA", "03", "MLI")}
+
+
+def test_an_answer_with_an_event_noun_is_that_event(coder: Coder) -> None:
+    assert {e.cameo for e in coder.code_text(
+        "The junta met the strike with a crackdown.", published=DATE).events} == {"175"}
+
+
+def test_a_purpose_or_a_manner_is_no_second_event(coder: Coder) -> None:
+    assert triples(coder, "Scholz telephoned Erdogan to discuss the refugee crisis.") == {
+        ("DEU", "04", "TUR")}
+    assert ("EGY", "11", "ETH") in triples(
+        coder, "Egypt criticised Ethiopia, calling the dam plan reckless.")
+    # an accusation after a comma is an act of its own
+    found = triples(coder, "China expelled two Canadian diplomats, accusing Ottawa of spying.")
+    assert {("CHN", "16", "CAN"), ("CHN", "11", "CAN")} <= found
+
+
+def test_domestic_agents_take_the_country_of_a_state_at_home_only(coder: Coder) -> None:
+    assert ("NGA", "17", "NGA") in triples(coder, "Nigerian police arrested journalists.")
+    assert ("UGA", "19", "UGA") in triples(coder, "Protesters clashed with Ugandan police.")
+    # facing a foreign state, they stay where they are: unknown
+    assert (None, "19", "DEU") in triples(coder, "Protesters attacked the German embassy.")
+    assert (None, "14", "USA") in triples(coder, "Students protested against the United States.")
+    assert (None, "04", "USA") in triples(
+        coder, "Opposition leaders met the American secretary of state.")
+
+
+def test_a_warning_threatens_only_what_will_be(coder: Coder) -> None:
+    assert triples(coder, "Turkey warned that Greece would pay a price.") == {
+        ("TUR", "13", "GRC")}
+    assert not coder.code_text("Turkey warned that Greece could face trouble.",
+                               published=DATE).events
+    # a forecast of another's act is no threat by the forecaster
+    assert triples(coder, "Greece warned that Turkey would invade Cyprus.") == {
+        ("TUR", "19", "CYP")}
+    assert not coder.code_text("Doctors warned that the ministry would pay for the deaths.",
+                               published=DATE).events
+
+
+def test_reported_futures_and_denials(coder: Coder) -> None:
+    meet = one(coder, "The chancellor said she should meet Xi.")
+    assert (meet.cameo_root, meet.modality) == ("03", "intended")
+    visit = one(coder, "Lula said he would visit Moscow.")
+    assert (visit.source.country, visit.cameo, visit.modality) == ("BRA", "036", "intended")
+    denied = one(coder, "The Elysee denied that Macron would meet Putin.")
+    assert denied.cameo == "016"
+    left = triples(coder, "Serbia said it would leave the talks if Kosovo attacked.")
+    assert ("SRB", "13", "XKX") in left

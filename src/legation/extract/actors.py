@@ -335,6 +335,9 @@ class ActorResolver:
         if owner and not countries:  # "an Arleigh Burke-class destroyer": only the US has them
             country = self.kb.country(owner)
             countries.append((owner, country.name if country else owner, "equipment"))
+        orgs = [e.value for _, es in matches for e in es if isinstance(e.value, Organization)]
+        if orgs and agent is None:  # "a UN-brokered deal": the body itself, with its own code
+            return [self._org(orgs[0], phrase, day)]
         if countries:
             return [_make(c, sector, name, phrase, k + rule) for c, name, k in countries]
         if sector:

@@ -21,6 +21,7 @@ from legation.extract.frames import (
     framed_code,
     governed,
     has_to,
+    warned_subjects,
 )
 from legation.extract.settings import clause_country, home_target, place_crowd, place_target
 from legation.extract.when_where import TimeLike, When, event_place, event_when
@@ -33,9 +34,12 @@ WORDS = coder_words()
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 REPORTED_PRONOUNS = {"it", "they", "we", "he", "she"}
+PERSONAL = {"he", "she"}
+INSTITUTIONS = {"ORG", "GPE", "NORP", "FAC"}  # entity types no "he" or "she" stands for
 NESTED = {"on", "against"}  # the target of an event noun inside a target slot
 OWNER_PREPS = {"of", "for", "by"}  # a target that is no actor names one through these
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj")  # where a nominal event is the verb's own
+VIOLENT_ROOTS = ("18", "19", "20")  # acts whose ", killing …" clause is their toll
 SAID_DEPS = ("ccomp", "xcomp", "dobj", "dative", "prep", "parataxis", "advcl", "conj")
 
 
@@ -104,8 +108,9 @@ def _reported_speaker(verb: Token) -> list[Token]:
     if not subj or subj[0].lower_ not in REPORTED_PRONOUNS:
         return []
     for gov in _governor_chain(verb):
-        if gov.lemma_ in WORDS.speech:
-            return _children(gov, "nsubj")
+        if gov.lemma_ in WORDS.speech:  # "he", "she" stand for a person, not "the Kremlin"
+            return [s for s in _children(gov, "nsubj") if subj[0].lower_ not in PERSONAL
+                    or s.ent_type_ not in INSTITUTIONS]
         if gov.dep_ not in ("ccomp", "xcomp", "conj"):
             break
     return []
@@ -121,17 +126,20 @@ def _slot_tokens(verb: Token, obj: Token | None, slot: str) -> list[Token]:
         return _children(verb, "dobj") or passive
     if slot == "dative":
         return _children(verb, "dative")
+    if slot == "warned":
+        return warned_subjects(verb, WORDS)
     if slot == "poss":
         owner = obj or next(iter(_children(verb, "dobj") + _children(verb, "nsubjpass")), None)
         return _children(owner, "poss") if owner is not None else []
-    found = []
     heads = [verb] if obj is None else [verb, obj,
                                         *(c for c in obj.children if c.dep_ == "acl")]
-    for head in heads:  # "lifted sanctions imposed on India": the participle's "on"
-        for prep in head.children:
-            if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ == slot:
-                found += _children(prep, "pobj")
-    return found
+    # "lifted sanctions imposed on India": the participle's "on"
+    preps = [p for head in heads for p in head.children]
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
+        # "condemned the airstrikes on Gaza", parsed with "on Gaza" on the verb
+        preps += [p for p in verb.head.children if p.i == verb.right_edge.i + 1]
+    return [o for p in preps if p.dep_ in ("prep", "dative", "agent") and p.lower_ == slot
+            for o in _children(p, "pobj")]
 
 
 def _targets(actors: ArticleActors, head: Token, obj: Token | None, pattern: Pattern,
@@ -288,7 +296,7 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
             how = governed(noun, WORDS)
             sources, targets = _framed_actors(noun, how, actors, sources, targets)
             found += _found(pattern, noun, None, sources, targets, slot, actors, by_head, how)
-    found = [f for f in found if f.source is not None and _can_act(f)
+    found = [f for f in found if f.source is not None and _can_act(f) and not _forecast(f)
              and (f.target is not None or (one_sided and _may_stand_alone(f)))]
     return _fold_nominals(_fold_purposes(_drop_frame_words(_drop_embedding_statements(found))))
 
@@ -326,10 +334,15 @@ def _fold_purposes(found: list[Found]) -> list[Found]:
     folded: dict[int, Found] = {}  # trigger index of the purpose's event → the purpose
     for f in found:
         verb = f.trigger
+        # the purpose's doer is the host's ("telephoned Macron to discuss": the two discuss)
         host = next((g for g in found if g.trigger.i == verb.head.i and g is not f
-                     and _same_mention(g.source, f.source)), None)
+                     and (_same_mention(g.source, f.source)
+                          or _same_mention(g.target, f.source))), None)
         purpose = verb.dep_ in ("advcl", "xcomp") and has_to(verb)
-        outcome = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # ", killing four soldiers"
+        # ", killing four soldiers" tells a violent act's toll, ", calling its words reckless" an
+    # act's manner; ", accusing Washington of …" is an act of its own
+        outcome = (verb.dep_ == "advcl" and verb.tag_ == "VBG" and host is not None
+                   and (codes.root(host.pattern.code) in VIOLENT_ROOTS or f.target is None))
         if host is not None and (purpose or outcome) and f.governed.word is None:
             folded.setdefault(host.trigger.i, f)
         else:
@@ -339,9 +352,14 @@ def _fold_purposes(found: list[Found]) -> list[Found]:
 
 
 def _fold_nominals(found: list[Found]) -> list[Found]:
-    """A nominal event inside the subject or object of a coded verb is that verb's event
-    ("pledged military aid", "a suicide bomber killed"), unless it names its own doer
-    ("condemned Russia's attack"). Under one root the noun's more specific code wins."""
+    """A nominal event inside the subject or object of a coded verb, done by that verb's own
+    subject, is that verb's event ("pledged military aid", "a suicide bomber killed"), when
+    both tell one kind of act or the verb is an intent (03x: "agreed a ceasefire"). Under one
+    root the noun's more specific code wins. A noun with a doer of its own is an event of its
+    own ("condemned the Israeli airstrikes"), and a verb answering "with" a noun gives way to
+    it ("met the protest with a crackdown" is the crackdown)."""
+    answered = {r[0].i for f in found if (r := _response(f.trigger)) is not None}
+    found = [f for f in found if f.trigger.i not in answered]
     verbs = [f for f in found if f.trigger.pos_ in ("VERB", "AUX")]
     inside: dict[int, list[Found]] = {}
     for g in verbs:
@@ -352,17 +370,29 @@ def _fold_nominals(found: list[Found]) -> list[Found]:
     better: dict[int, Pattern] = {}  # host trigger → the finer code of a noun it holds
     for f in found:
         noun = f.trigger
-        hosts = inside.get(noun.i, []) if noun.pos_ in ("NOUN", "PROPN") else []
+        root = codes.root(f.pattern.code)
+        hosts = [g for g in inside.get(noun.i, []) if noun.pos_ in ("NOUN", "PROPN")
+                 and (_same_mention(g.source, f.source) or _kind_only(f))
+                 and codes.root(g.pattern.code) in (root, "03")]
         if not hosts or _children(noun, "poss") or any(
                 p.lower_ == "by" for p in _children(noun, "prep")):
             kept.append(f)
             continue
         for g in hosts:
-            if codes.root(g.pattern.code) == codes.root(f.pattern.code) and len(
+            if codes.root(g.pattern.code) == root and len(
                     f.pattern.code) >= len(g.pattern.code) and f.pattern.code[-1] != "0":
                 better[g.trigger.i] = f.pattern
     return [replace(f, pattern=better[f.trigger.i]) if f.trigger.i in better else f
             for f in kept]
+
+
+def _kind_only(f: Found) -> bool:
+    """Is a noun's doer only a sector word saying what kind it is ("military aid"), no
+    country or body of its own?"""
+    actor, noun = f.source, f.trigger
+    return (actor is not None and (actor.rule or "").startswith("agent")
+            and actor.start is not None and actor.end is not None
+            and actor.start <= noun.idx < actor.end)
 
 
 def _of_a_state(actor: Actor) -> bool:
@@ -384,6 +414,16 @@ def _can_act(f: Found) -> bool:
                                    or actor.rule not in ("adjective", "place")))
 
 
+def _forecast(f: Found) -> bool:
+    """A warning by those who forecast rather than threaten ("doctors warned that the
+    government would pay for the collapse") is no threat."""
+    word = f.governed.word if f.governed.frame == "threatened" else None
+    warning = f.trigger.lemma_ in WORDS.warning or (
+        word is not None and word.lemma_ in WORDS.warning)
+    return warning and f.source is not None and (f.source.sector or "").lower() in \
+        WORDS.forecasting
+
+
 def _may_stand_alone(f: Found) -> bool:
     """Whether an event may stand without a target, as GDELT and POLECAT code them: unless
     its pattern says not (``one_sided: false``: "arrived late" is no visit)."""
@@ -399,10 +439,11 @@ def _found(pattern: Pattern, trigger: Token, obj: Token | None, sources: list[Ac
     if (not targets and not mutual
             and (place := place_target(trigger, pattern.code, by_head, obj)) is not None):
         targets = [place]
-    if (country := clause_country(trigger, pattern.code, by_head)) is not None:
+    if (country := clause_country(trigger, pattern.code, by_head, targets)) is not None:
         sources = [with_country(a, country, "sentence") for a in sources]
         targets = [with_country(a, country, "sentence") for a in targets]
-    pairs = [(_at_home(s, t), _at_home(t, s)) for s, t in _pairs(sources, targets, slot, pattern)]
+    pairs = [(_at_home(s, t, acts=True), _at_home(t, s))
+             for s, t in _pairs(sources, targets, slot, pattern)]
     # the doer is no target of its own act ("laid down their arms"): one-sided, if it may be
     pairs = [(s, None if _same_actor(s, t) else t) for s, t in pairs
              if not _same_actor(s, t) or pattern.one_sided]
@@ -414,12 +455,16 @@ def _same_actor(a: Actor | None, b: Actor | None) -> bool:
     return a is not None and b is not None and (a.code, a.name) == (b.code, b.name)
 
 
-def _at_home(agent: Actor | None, partner: Actor | None) -> Actor | None:
+def _at_home(agent: Actor | None, partner: Actor | None, acts: bool = False) -> Actor | None:
     """An agent of a domestic sector named without a country (the opposition, protesters,
-    police) takes the country of the one it acts with, when that has one; not when that is an
-    army, which fights abroad as often as at home ("militants attacked Kenyan troops")."""
+    police) takes the country of the state that acts on it ("Kenyan police arrested
+    journalists"), or, when the agent acts (``acts``), of a domestic body it acts on
+    ("protesters clashed with Kenyan police"); never of an army, which fights abroad as often
+    as at home, nor of a foreign state it faces ("students protested against China",
+    "protesters attacked the French embassy")."""
     if (agent is None or partner is None or not _of_a_state(partner)
-            or (agent.sector or "").lower() not in WORDS.domestic or partner.sector == "MIL"):
+            or (agent.sector or "").lower() not in WORDS.domestic or partner.sector == "MIL"
+            or (acts and (partner.sector or "").lower() not in WORDS.domestic)):
         return agent
     return with_country(agent, partner.country, "dyad")
 

@@ -18,6 +18,7 @@ from legation.records import Modality
 # Links by which a governed event hangs on its frame word: "plans to meet" (xcomp), "demanded
 # that X renounce" (ccomp), "demanded X to allow" (a to-clause the parser calls advcl).
 FRAME_LINKS = ("xcomp", "acomp", "ccomp", "advcl")
+SELF = {"i", "we", "he", "she"}  # "said he should meet Putin": the speaker's own intent
 CONDITIONS = {"if", "unless"}  # "will withdraw … unless X": a threat aimed at X
 
 
@@ -66,12 +67,18 @@ def governed(verb: Token, words: CoderWords) -> Governed:
             return Governed("demanded", "demanded", asker)
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     chain = _chain(verb)
-    if (aux & (words.hypothetical_aux | words.future_aux) and chain
-            and chain[0].lemma_.lower() in words.warning):  # "warned that X would pay"
+    if chain and chain[0].lemma_.lower() in words.warning and _threatens(verb, aux, words):
         return Governed("intended", "threatened", chain[0])
+    if chain and chain[0].lemma_.lower() in words.denial:  # "denied that X would meet Y"
+        return Governed("actual", "denied", chain[0])
+    if _reported_future(verb, aux, chain, words):  # "Macron said he would visit Beijing"
+        # "said it would leave the talks if Kyiv …": a threat, as "will leave … if"
+        return Governed("intended", "threatened" if condition_subjects(verb) else "intended")
     if aux & words.hypothetical_aux or (verb.dep_ == "advcl" and _is_condition(verb)):
         return Governed("hypothetical")  # "… unless Baghdad accepts": not happened
     if (speaker := _obliging_speaker(verb, chain, words)) is not None:
+        if any(s.lower_ in SELF for s in _children(verb, "nsubj")):
+            return Governed("intended", "intended", speaker)  # "said he should meet Putin"
         return Governed("demanded", "demanded", speaker)
     for gov in chain:
         lemma = gov.lemma_.lower()
@@ -99,6 +106,32 @@ def governed(verb: Token, words: CoderWords) -> Governed:
             return Governed("intended", "threatened", None)
         return Governed("intended", "intended", None)
     return Governed("actual")
+
+
+def _reported_future(verb: Token, aux: set[str], chain: list[Token], words: CoderWords) -> bool:
+    """"would" reported by a speech verb is the speaker's "will", unless the speech is a
+    warning (a forecast)."""
+    return ("would" in aux and bool(chain) and chain[0].lemma_.lower() in words.speech
+            and chain[0].lemma_.lower() not in words.warning)
+
+
+def _threatens(verb: Token, aux: set[str], words: CoderWords) -> bool:
+    """Does a warning's clause threaten? "… that Israel would pay" (the subject will suffer)
+    and "… that it would strike back" (the warner will act) do; "… that Israel would attack"
+    (a forecast of another's act) and "… that it could" do not."""
+    if not aux & words.warning_aux:
+        return False
+    subject = next(iter(_children(verb, "nsubj")), None)
+    return verb.lemma_.lower() in words.undergo or (
+        subject is not None and subject.pos_ == "PRON")
+
+
+def warned_subjects(verb: Token, words: CoderWords) -> list[Token]:
+    """The subject of a warning's clause that says it will suffer: "warned that Israel would
+    pay a heavy price" (Israel)."""
+    return [s for c in _children(verb, "ccomp") if c.lemma_.lower() in words.undergo
+            and {a.lower_ for a in _children(c, "aux")} & words.warning_aux
+            for s in _children(c, "nsubj")]
 
 
 def _obliging_speaker(verb: Token, chain: list[Token], words: CoderWords) -> Token | None:

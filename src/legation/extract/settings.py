@@ -8,6 +8,8 @@ names without one, as ICEWS and POLECAT code them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
 
 from legation.extract.actors import actor_code
@@ -94,12 +96,19 @@ def place_crowd(noun: Token, code: str, by_head: dict[int, PlaceMention]) -> Act
     return None
 
 
-def clause_country(trigger: Token, code: str, by_head: dict[int, PlaceMention]) -> str | None:
+def clause_country(trigger: Token, code: str, by_head: dict[int, PlaceMention],
+                   targets: Sequence[Actor] = ()) -> str | None:
     """The one country the places of the trigger's sentence lie in, if they agree; none for
-    visits and meetings, where an agent is often a visitor."""
+    visits and meetings, where an agent is often a visitor. A place that is the event's
+    target is where it is aimed, not where it is done ("protested against the United
+    States"), unless a preposition says it is done there ("a state of siege in Haiti")."""
     if code.startswith(VISITING_ROOTS):
         return None
     sent = sent_of(trigger)
-    countries = {p.country for head, p in by_head.items() if sent.start <= head < sent.end}
+    aimed = [(a.start, a.end) for a in targets if a.start is not None and a.end is not None]
+    doc = trigger.doc
+    countries = {p.country for head, p in by_head.items() if sent.start <= head < sent.end
+                 and (doc[head].head.lower_ in CROWD_PREPS | {"near", "inside"}
+                      or not any(s < p.end and p.start < e for s, e in aimed))}
     return countries.pop() if len(countries) == 1 else None
 

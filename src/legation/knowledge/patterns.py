@@ -18,7 +18,7 @@ import yaml
 from legation.errors import KnowledgeError
 from legation.knowledge import codes
 
-SLOTS_FIXED = {"dobj", "dative", "poss"}
+SLOTS_FIXED = {"dobj", "dative", "poss", "warned"}
 
 
 @dataclass(frozen=True)
@@ -205,6 +205,9 @@ class CoderWords:
     appeal: frozenset[str]
     threat: frozenset[str]
     warning: frozenset[str]
+    warning_aux: frozenset[str]
+    undergo: frozenset[str]
+    forecasting: frozenset[str]
     denial: frozenset[str]
     transparent: frozenset[str]
     considering: frozenset[str]
