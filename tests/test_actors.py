@@ -251,3 +251,11 @@ def test_actor_dev_cases_figure(nlp) -> None:
         got = resolver.resolve_phrase(doc, case["date"])
         right += case["country"] in (None, got.country) and case["sector"] in (None, got.sector)
     assert right / len(cases) >= 0.90, f"{right}/{len(cases)}"  # the bar
+
+
+@pytest.mark.parametrize("mention, code", [
+    ("NATO troops", "IGOWSTNATMIL"),  # the body's own code, never a made-up IGOMIL
+    ("a UN-brokered deal", "IGOUNO"),
+])
+def test_bodies_keep_their_codes_when_they_modify(nlp, mention: str, code: str) -> None:
+    assert load_knowledge().resolver(nlp.vocab).resolve_phrase(nlp(mention)).code == code

@@ -500,3 +500,26 @@ def test_reported_futures_and_denials(coder: Coder) -> None:
     assert denied.cameo == "016"
     left = triples(coder, "Serbia said it would leave the talks if Kosovo attacked.")
     assert ("SRB", "13", "XKX") in left
+
+
+def test_a_crowd_named_only_by_its_place_protests_at_home(coder: Coder) -> None:
+    assert triples(coder, "Thousands rallied in Dhaka on Friday.") == {("BGD", "14", "BGD")}
+    assert triples(coder, "Kurds protested in Diyarbakir.") == {("TUR", "14", "TUR")}
+    assert not coder.code_text("They rallied in Dhaka.", published=DATE).events
+
+
+def test_mediation_told_as_a_noun(coder: Coder) -> None:
+    assert {("KWT", "04", "QAT"), ("KWT", "04", "BHR")} <= triples(
+        coder, "Kuwait undertook a mediation mission between Qatar and Bahrain.")
+
+
+def test_peacekeepers_arriving_are_deployed_not_visiting(coder: Coder) -> None:
+    assert triples(coder, "Brazilian peacekeepers arrived in Haiti.") == {("BRA", "07", "HTI")}
+    assert triples(coder, "The Brazilian minister arrived in Haiti.") == {("BRA", "04", "HTI")}
+
+
+def test_meeting_demands_is_yielding(coder: Coder) -> None:
+    assert ("COL", "08", "COL") in triples(
+        coder, "The Colombian government met the demands of striking miners.")
+    assert ("COL", "12", "COL") in triples(
+        coder, "The Colombian government refused to meet the demands of striking miners.")

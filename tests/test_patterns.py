@@ -27,9 +27,9 @@ def test_every_pattern_names_a_known_code_and_has_a_target_or_is_symmetric() -> 
 
 def test_light_verb_entries_precede_bare_verbs() -> None:
     """"beat up" and "hold talks" must be tried before any bare "beat" or "hold" entry: phrasal
-    verbs first, then verbs with objects, then bare verbs."""
+    verbs first, then verbs with objects or subjects, then bare verbs."""
     for verb, entries in default_patterns().by_verb.items():
-        ranks = [0 if p.particles else (1 if p.objects else 2) for p in entries]
+        ranks = [0 if p.particles else (1 if p.objects or p.subjects else 2) for p in entries]
         assert ranks == sorted(ranks), f"{verb}: {[p.rule for p in entries]}"
 
 

@@ -338,6 +338,12 @@ class ActorResolver:
         orgs = [e.value for _, es in matches for e in es if isinstance(e.value, Organization)]
         if orgs and agent is None:  # "a UN-brokered deal": the body itself, with its own code
             return [self._org(orgs[0], phrase, day)]
+        if orgs and agent is not None and orgs[0].country is None and sector not in (None, "GOV"):
+            # "NATO troops", "African Union troops": the body's code with the agent's sector
+            # ("EU member states" are the bloc's governments: EURGOV)
+            org = orgs[0]
+            return [Actor(org.code + sector, org.reported_country, sector, org.name, phrase.text,
+                          phrase.start_char, phrase.end_char, org.kb_id, "org+agent")]
         if countries:
             return [_make(c, sector, name, phrase, k + rule) for c, name, k in countries]
         if sector:

@@ -248,6 +248,9 @@ def _match(verb: Token, patterns: PatternSet) -> tuple[Pattern, Token | None] | 
             continue  # "beat up" is an assault, "beat" a score
         if pattern.unless & forms:
             continue  # "struck a defiant tone" is no attack
+        if pattern.subjects and not pattern.subjects & {
+                f for s in _children(verb, "nsubj") for f in _object_forms(s)}:
+            continue  # "peacekeepers arrived" is a deployment, "the minister arrived" a visit
         if not pattern.objects:
             return pattern, None
         for obj in objects:
@@ -274,6 +277,9 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
         sources = [a for t in _source_tokens(verb) for a in actors.actors_for(t)]
         if not sources:  # "the army said it had killed …": the speaker
             sources = [a for t in _reported_speaker(verb) for a in actors.actors_for(t)]
+        if not sources and any(s.pos_ != "PRON" for s in _children(verb, "nsubj")) and (
+                crowd := place_crowd(verb, pattern.code, by_head)) is not None:
+            sources = [crowd]  # "thousands marched in Nairobi"
         targets, slot = _targets(actors, verb, obj, pattern, patterns)
         how = governed(verb, WORDS)
         sources, targets = _framed_actors(verb, how, actors, sources, targets)

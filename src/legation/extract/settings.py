@@ -83,12 +83,12 @@ def home_target(code: str, source: Actor | None) -> Actor | None:
                  "home")
 
 
-def place_crowd(noun: Token, code: str, by_head: dict[int, PlaceMention]) -> Actor | None:
-    """Who protests when a protest noun names only its place: "a march in Nairobi against the
-    tax" is Kenya's civilians."""
+def place_crowd(trigger: Token, code: str, by_head: dict[int, PlaceMention]) -> Actor | None:
+    """Who protests when a protest names only its place: "a march in Nairobi against the
+    tax" and "thousands marched in Nairobi" are Kenya's civilians."""
     if not code.startswith(HOME_ROOTS):
         return None
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in CROWD_PREPS):
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in CROWD_PREPS):
         for name in (c for c in prep.children if c.dep_ == "pobj"):
             if (place := _located(name, by_head)) is not None:
                 return Actor(actor_code(place.country, "CVL"), place.country, "CVL", place.name,

@@ -38,6 +38,7 @@ class Pattern:
     one_sided: bool = True  # may the event stand without a target?
     particles: frozenset[str] = frozenset()  # a phrasal verb's particle: "beat up", "blow up"
     unless: frozenset[str] = frozenset()  # object forms that keep the entry from matching
+    subjects: frozenset[str] = frozenset()  # subject forms one of which the verb must have
 
     @property
     def rule(self) -> str:
@@ -68,7 +69,7 @@ def _entry(raw: object, where: str, words: str = "verbs", objects: str = "object
     if not isinstance(raw, dict):
         raise KnowledgeError(f"{where}: an entry must be a mapping")
     unknown = set(raw) - {"code", words, objects, "target", "symmetric", "one_sided",
-                          *(("particle", "unless") if words == "verbs" else ())}
+                          *(("particle", "unless", "subject") if words == "verbs" else ())}
     if unknown:
         raise KnowledgeError(f"{where}: unknown key(s) {sorted(unknown)}")
     code = raw.get("code")
@@ -96,10 +97,14 @@ def _entry(raw: object, where: str, words: str = "verbs", objects: str = "object
     unless = raw.get("unless") or []
     if not isinstance(unless, list) or not all(isinstance(u, str) for u in unless):
         raise KnowledgeError(f"{where}: 'unless' must be a list of object words such as [tone]")
+    subjects = raw.get("subject") or []
+    if not isinstance(subjects, list) or not all(isinstance(u, str) for u in subjects):
+        raise KnowledgeError(f"{where}: 'subject' must be a list of words such as [peacekeeper]")
     return Pattern(code, frozenset(v.lower() for v in lemmas),
                    frozenset(o.lower() for o in raw.get(objects) or ()), target,
                    bool(raw.get("symmetric", False)), where, one_sided,
-                   frozenset(p.lower() for p in particles), frozenset(u.lower() for u in unless))
+                   frozenset(p.lower() for p in particles), frozenset(u.lower() for u in unless),
+                   frozenset(u.lower() for u in subjects))
 
 
 def _read(path: Path, words: str, objects: str) -> list[Pattern]:
