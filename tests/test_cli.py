@@ -217,3 +217,14 @@ def test_explain_shows_the_chosen_target_and_why() -> None:
             for e in record["events"]] == [("DEU", "111", "IRN", "country")]
     lone = run("explain", "Rebels attacked in the night.")
     assert "target: none" in lone.output
+
+
+def test_eval_scores_place_gold(tmp_path: Path) -> None:
+    gold = tmp_path / "places.jsonl"
+    text = "Protesters gathered in Nairobi on Monday."
+    gold.write_text(json.dumps({"id": "p", "text": text, "published": "2024-01-01", "places": [
+        {"start": 23, "end": 30, "name": "Nairobi", "lat": -1.283, "lon": 36.817}]}) + "\n")
+    result = run("eval", str(gold), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["acc_161"] == 1.0
+    assert "Acc@161 km: 1.000" in run("eval", str(gold)).output

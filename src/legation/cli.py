@@ -245,6 +245,10 @@ def evaluate(
     if level not in ("root", "full"):
         err.print("[red]error:[/red] --level must be root or full")
         raise typer.Exit(2)
+    from legation.gold_places import is_place_gold
+    if is_place_gold(gold):
+        _eval_places(gold, limit, 0 if no_misses else show_misses, model, actors, as_json)
+        return
     try:
         units = load_gold(gold)[:limit]
         coder = Coder(model, actors or (), CodeOptions(one_sided=one_sided))
@@ -310,6 +314,46 @@ def evaluate(
         out.print(f"[yellow]miss[/yellow] ({miss['failure']}) {miss['id']}: gold {g['source']} "
                   f"{g['cameo'] or g['roots']} {g['target']}; coded {miss['coded'] or 'nothing'}"
                   f"\n    {miss['text'][:200]}")
+
+
+def _eval_places(gold: Path, limit: int | None, show: int, model: str | None,
+                 actors: list[Path] | None, as_json: bool) -> None:
+    """``legation eval`` on place gold: Acc@161 km over every gold toponym."""
+    from rich.markup import escape
+
+    from legation.gold_places import load_place_gold, score_places
+    from legation.read import read_text
+    from legation.run import Coded, Coder
+
+    try:
+        units = load_place_gold(gold)[:limit]
+        coder = Coder(model, actors or ())
+        articles = [read_text(u.text, source=f"{gold}#{u.id}", article_id=u.id,
+                              published=u.published) for u in units]
+    except LegationError as exc:
+        _fail(exc)
+    found = {}
+    with Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), console=err,
+                  transient=True) as progress:
+        task = progress.add_task("scoring", total=len(articles))
+        for result in coder.code(articles):
+            if isinstance(result, Coded):
+                found[result.article.id] = result.places
+            progress.advance(task)
+    report = score_places(units, found)
+    wrong = report.pop("wrong")
+    if as_json:
+        _print_json({**report, "wrong_examples": wrong[:show]})
+        return
+    acc = report["acc_161"]
+    out.print(f"{gold.name}: {len(units)} units, {report['toponyms']} gold toponyms")
+    out.print(f"Acc@161 km: {acc:.3f}" if acc is not None else "Acc@161 km: -")
+    out.print(", ".join(f"{k.replace('_', ' ')} {report[k]}"
+                        for k in ("right", "too_far", "no_coordinates", "missed",
+                                  "found_not_in_gold")))
+    for w in wrong[:show]:
+        out.print(f"[yellow]{w['verdict']}[/yellow] {escape(w['id'])}: "
+                  f"{escape(w['toponym'])} gold {w['gold']}, found {escape(str(w['found']))}")
 
 
 def _mention_lines(path: Path) -> list[dict[str, Any]]:
