@@ -228,3 +228,16 @@ def test_eval_scores_place_gold(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["acc_161"] == 1.0
     assert "Acc@161 km: 1.000" in run("eval", str(gold)).output
+
+
+def test_standard_input_is_json_lines_when_every_line_is_an_article() -> None:
+    lines = [{"id": "q1", "text": '"We will talk again," Lavrov told reporters.',
+              "published": "2013-05-07"},
+             {"id": "q2", "text": "Kerry said the talks would resume.", "published": "2013-05-07"}]
+    result = run("quotes", "-", "--json", input="\n".join(json.dumps(x) for x in lines) + "\n")
+    assert result.exit_code == 0, result.output
+    assert {json.loads(line)["article_id"] for line in result.stdout.splitlines()} == {"q1", "q2"}
+    # plain text stays one article, even with a line that happens to be JSON
+    text = 'Lavrov said the talks would resume.\n{"text": "not an article"}\n'
+    result = run("quotes", "-", "--json", input=text)
+    assert len({json.loads(line)["article_id"] for line in result.stdout.splitlines()}) == 1

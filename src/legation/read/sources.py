@@ -6,6 +6,7 @@ becomes a ReadFailure naming it and the reason, and the others are still read.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Iterator
@@ -48,7 +49,7 @@ def _read_all(inputs: list[str], manifest: Manifest, max_chars: int) -> Iterator
     for name in inputs:
         try:
             if name == STDIN:
-                yield _read_stdin(max_chars)
+                yield from _read_stdin(max_chars)
                 continue
             path = Path(name)
             if path.is_dir():
@@ -61,14 +62,37 @@ def _read_all(inputs: list[str], manifest: Manifest, max_chars: int) -> Iterator
             yield failure(name, exc)
 
 
-def _read_stdin(max_chars: int) -> Item:
+def _read_stdin(max_chars: int) -> Iterator[Item]:
+    """Standard input is JSON Lines when every non-blank line is an object with a ``text``
+    (as a ``.jsonl`` file is read), else one article's text."""
     source = "<stdin>"
     try:
         buffer = getattr(sys.stdin, "buffer", None)
         text = decode_bytes(buffer.read()) if buffer is not None else sys.stdin.read()
-        return read_text(text, source, max_chars=max_chars)
     except Exception as exc:
-        return failure(source, exc)
+        yield failure(source, exc)
+        return
+    if _is_jsonl(text):
+        yield from read_jsonl(text, source, max_chars)
+        return
+    try:
+        yield read_text(text, source, max_chars=max_chars)
+    except Exception as exc:
+        yield failure(source, exc)
+
+
+def _is_jsonl(text: str) -> bool:
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not lines:
+        return False
+    for line in lines:
+        try:
+            record = json.loads(line)
+        except ValueError:
+            return False
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            return False
+    return True
 
 
 def _is_manifest(path: Path, manifest: Manifest) -> bool:
