@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -245,9 +246,17 @@ def evaluate(
     if level not in ("root", "full"):
         err.print("[red]error:[/red] --level must be root or full")
         raise typer.Exit(2)
+    from legation.gold_actors import is_mention_gold
     from legation.gold_places import is_place_gold
+    from legation.gold_quotes import is_quote_gold
     if is_place_gold(gold):
         _eval_places(gold, limit, 0 if no_misses else show_misses, model, actors, as_json)
+        return
+    if is_mention_gold(gold):
+        _eval_mentions(gold, limit, 0 if no_misses else show_misses, model, actors, as_json)
+        return
+    if is_quote_gold(gold):
+        _eval_quotes(gold, limit, 0 if no_misses else show_misses, model, actors, as_json)
         return
     try:
         units = load_gold(gold)[:limit]
@@ -316,31 +325,42 @@ def evaluate(
                   f"\n    {miss['text'][:200]}")
 
 
+def _coded_units(units: Sequence[Any], gold: Path, model: str | None,
+                 actors: list[Path] | None) -> dict[str, Any]:
+    """Code the units of an extractor gold file: unit id → Coded, with a progress bar."""
+    from legation.read import read_text
+    from legation.run import Coded, Coder
+
+    try:
+        coder = Coder(model, actors or ())
+        articles = [read_text(u.text, source=f"{gold}#{u.id}", article_id=u.id,
+                              published=u.published) for u in units]
+    except LegationError as exc:
+        _fail(exc)
+    coded = {}
+    with Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), console=err,
+                  transient=True) as progress:
+        task = progress.add_task("scoring", total=len(articles))
+        for result in coder.code(articles):
+            if isinstance(result, Coded):
+                coded[result.article.id] = result
+            progress.advance(task)
+    return coded
+
+
 def _eval_places(gold: Path, limit: int | None, show: int, model: str | None,
                  actors: list[Path] | None, as_json: bool) -> None:
     """``legation eval`` on place gold: Acc@161 km over every gold toponym."""
     from rich.markup import escape
 
     from legation.gold_places import load_place_gold, score_places
-    from legation.read import read_text
-    from legation.run import Coded, Coder
 
     try:
         units = load_place_gold(gold)[:limit]
-        coder = Coder(model, actors or ())
-        articles = [read_text(u.text, source=f"{gold}#{u.id}", article_id=u.id,
-                              published=u.published) for u in units]
     except LegationError as exc:
         _fail(exc)
-    found = {}
-    with Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), console=err,
-                  transient=True) as progress:
-        task = progress.add_task("scoring", total=len(articles))
-        for result in coder.code(articles):
-            if isinstance(result, Coded):
-                found[result.article.id] = result.places
-            progress.advance(task)
-    report = score_places(units, found)
+    coded = _coded_units(units, gold, model, actors)
+    report = score_places(units, {k: c.places for k, c in coded.items()})
     wrong = report.pop("wrong")
     if as_json:
         _print_json({**report, "wrong_examples": wrong[:show]})
@@ -354,6 +374,58 @@ def _eval_places(gold: Path, limit: int | None, show: int, model: str | None,
     for w in wrong[:show]:
         out.print(f"[yellow]{w['verdict']}[/yellow] {escape(w['id'])}: "
                   f"{escape(w['toponym'])} gold {w['gold']}, found {escape(str(w['found']))}")
+
+
+def _eval_mentions(gold: Path, limit: int | None, show: int, model: str | None,
+                   actors: list[Path] | None, as_json: bool) -> None:
+    """``legation eval`` on actor-mention gold: country and sector of each mention."""
+    from rich.markup import escape
+
+    from legation.gold_actors import load_mention_gold, score_mentions
+
+    try:
+        units = load_mention_gold(gold)[:limit]
+    except LegationError as exc:
+        _fail(exc)
+    coded = _coded_units(units, gold, model, actors)
+    report = score_mentions(units, {k: c.mentions for k, c in coded.items()})
+    wrong = report.pop("wrong_examples")
+    if as_json:
+        _print_json({**report, "wrong_examples": wrong[:show]})
+        return
+    acc = report["accuracy"]
+    out.print(f"{gold.name}: {len(units)} units, {report['mentions']} gold mentions")
+    out.print(f"country + sector right: {acc:.3f}" if acc is not None else "no mentions")
+    out.print(f"right {report['right']}, wrong {report['wrong']}, missed {report['missed']}")
+    for w in wrong[:show]:
+        out.print(f"[yellow]{w['verdict']}[/yellow] {escape(w['id'])}: "
+                  f"{escape(w['mention'])} gold {w['gold']}, found {escape(str(w['found']))}")
+
+
+def _eval_quotes(gold: Path, limit: int | None, show: int, model: str | None,
+                 actors: list[Path] | None, as_json: bool) -> None:
+    """``legation eval`` on quote gold: attributions found, and with the right speaker."""
+    from rich.markup import escape
+
+    from legation.gold_quotes import load_quote_gold, score_quotes
+
+    try:
+        units = load_quote_gold(gold)[:limit]
+    except LegationError as exc:
+        _fail(exc)
+    coded = _coded_units(units, gold, model, actors)
+    report = score_quotes(units, {k: c.quotes for k, c in coded.items()})
+    wrong = report.pop("wrong_examples")
+    if as_json:
+        _print_json({**report, "wrong_examples": wrong[:show]})
+        return
+    out.print(f"{gold.name}: {len(units)} units, {report['quotes']} gold attributions")
+    for key in ("found", "speaker", "speaker_strict"):
+        value = report[key]
+        out.print(f"{key.replace('_', ' ')}: " + (f"{value:.3f}" if value is not None else "-"))
+    for w in wrong[:show]:
+        out.print(f"[yellow]miss[/yellow] {escape(w['id'])}: {escape(w['content'])!r} gold "
+                  f"{escape(str(w['gold_speaker']))}, found {escape(str(w['found_speakers']))}")
 
 
 def _mention_lines(path: Path) -> list[dict[str, Any]]:
