@@ -66,8 +66,12 @@ def test_a_number_is_a_year_only_as_a_date(model) -> None:
     ("Kerry is to meet Lavrov on Tuesday.", "2015-10-27"),
     ("The envoys plan to meet Tuesday.", "2015-10-27"),
     ("Tuesday's meeting was cancelled.", "2015-10-20"),
-    ("Kerry met Lavrov on Thursday.", "2015-10-15"),  # the publication weekday, a week back
+    ("Kerry met Lavrov on Thursday.", "2015-10-22"),  # the publication weekday: that day
+    ("Kerry will meet Lavrov on Thursday.", "2015-10-22"),
     ("The envoys meet in Geneva on Thursday.", "2015-10-22"),  # present: that very day
+    ("Kerry met Lavrov last Thursday.", "2015-10-15"),  # "last" skips the day itself
+    ("Kerry will meet Lavrov next Thursday.", "2015-10-29"),
+    ("Kerry met Lavrov last Tuesday.", "2015-10-20"),
 ])
 def test_weekday_direction_follows_tense(model, text: str, value: str) -> None:
     found = one(model, text)

@@ -98,7 +98,7 @@ def test_acting_capital_is_an_actor_not_a_place(coder: Coder) -> None:
 
 
 SEED_CASES = [  # (seed, source, root, target, date, precision, place)
-    ("000", "USA", "04", "RUS", "2013-05-07", "day", None),
+    ("000", "USA", "04", "RUS", "2013-05-07", "day", "Moscow"),
     ("001", "SYR", "04", "RUS", "2015-10-20", "day", "Moscow"),
     ("002", "SYR", "04", "RUS", "2015-10-20", "day", "Moscow"),
     ("002", "USA", "03", "TUR", "2015-10-23", "day", "Vienna"),
@@ -147,3 +147,14 @@ def test_times_and_places_commands(tmp_path: Path) -> None:
     (moscow,) = [json.loads(x) for x in out.stdout.splitlines()]
     assert (moscow["name"], moscow["country"], moscow["article_id"]) == ("Moscow", "RUS", "a")
     assert moscow["lat"] == pytest.approx(55.75, abs=0.1)
+
+
+def test_only_a_day_or_month_carries_over_within_a_paragraph(coder: Coder) -> None:
+    text = ("Iran has opposed Washington since 1979. Iran condemned Iraq.\n\n"
+            "Iran met Syria on Monday. Iran praised Jordan.\n\nIran criticised Turkey.")
+    dates = {(e.target.country if e.target else None): (e.event_date, e.date_basis)
+             for e in events(coder, text)}
+    assert dates["IRQ"][1] == "publication"  # a year of background is never inherited
+    assert dates["SYR"] == ("2015-10-19", "stated")
+    assert dates["JOR"] == ("2015-10-19", "inferred")  # continues Monday in its paragraph
+    assert dates["TUR"][1] == "publication"  # a new paragraph does not continue Monday

@@ -152,10 +152,12 @@ def places(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
                    place.lat AS lat, place.lon AS lon, count(*) AS events
             FROM events WHERE place.lat IS NOT NULL AND place.lon IS NOT NULL
             GROUP BY ALL)
-        SELECT geonames_id, coalesce(n.name, h.name) AS name,
-               coalesce(n.country, h.country) AS country,
-               coalesce(n.feature, h.feature) AS feature, lat, lon,
-               coalesce(events, 0) AS events, coalesce(mentions, 0) AS mentions,
-               coalesce(articles, 0) AS articles
-        FROM named n FULL OUTER JOIN happened h USING (geonames_id, lat, lon)
+        SELECT coalesce(n.geonames_id, h.geonames_id) AS geonames_id,
+               coalesce(n.name, h.name) AS name, coalesce(n.country, h.country) AS country,
+               coalesce(n.feature, h.feature) AS feature, coalesce(n.lat, h.lat) AS lat,
+               coalesce(n.lon, h.lon) AS lon, coalesce(events, 0) AS events,
+               coalesce(mentions, 0) AS mentions, coalesce(articles, 0) AS articles
+        FROM named n FULL OUTER JOIN happened h  -- regions and toponyms have no GeoNames id
+            ON n.geonames_id IS NOT DISTINCT FROM h.geonames_id AND n.lat = h.lat
+               AND n.lon = h.lon
         ORDER BY events DESC, mentions DESC, name, geonames_id, lat, lon""")

@@ -16,6 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from legation.extract.dateline import find_dateline
 from legation.knowledge import gazetteer
 from legation.knowledge.actors import (
     ActorKB,
@@ -48,6 +49,7 @@ PARTITIVES = {"member", "thousand", "hundred", "dozen", "score", "million", "num
 # What a dictionary match is, in order of precedence when several cover a phrase's head.
 KIND_RANK = {"person": 0, "org": 1, "metonym": 2, "capital": 3, "country": 4, "demonym": 5,
              "adjective": 6, "place": 7, "agent": 8}
+ACTOR_TOWN = 15_000  # the smallest town whose name gives an actor a country
 LONE_WORD_MIN_POPULATION = 100_000
 LONE_VARIANT_MIN_POPULATION = 1_000_000
 NOT_ACTOR_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
@@ -256,6 +258,8 @@ class ActorResolver:
             if (tok.dep_ == "pobj" and tok.head.lower_ == "of" and gov in groups
                     and any(e.kind == "agent" for _, es in groups[gov] for e in es)):
                 groups[gov].extend(groups.pop(head))
+        if (line := find_dateline(doc.text)) is not None:  # "KYIV (Reuters) —": no actors
+            groups = {h: ms for h, ms in groups.items() if doc[h].idx >= line.end}
         links = _split_coordinated(doc, groups)
         mentions = [m for head, ms in sorted(groups.items())
                     if (m := self._resolve_np(doc[head], ms, day))]
@@ -564,6 +568,9 @@ def _place_candidates(ent: Span) -> tuple[Candidate, ...]:
     found = gazetteer.lookup(" ".join(words))
     if not found and len(words) > 1 and words[-1].lower() in PLACE_SUFFIXES:
         found = gazetteer.lookup(" ".join(words[:-1]))
+    # a town too small to name an actor's country ("Queensland officials" are not of the
+    # Canadian hamlet); the place extractor still finds it
+    found = tuple(c for c in found if c.feature != "city" or c.population >= ACTOR_TOWN)
     if len(ent) == 1 and ent[0].ent_type_ not in ("GPE", "LOC"):
         found = tuple(c for c in found if c.population >= LONE_WORD_MIN_POPULATION)
     if len(ent) == 1:  # a lone variant name ("Madras") only for a big city ("The Duran": no)

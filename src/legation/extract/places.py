@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from legation.extract.actors import ArticleActors
+from legation.extract.dateline import find_dateline
 from legation.knowledge import gazetteer
 from legation.knowledge.gazetteer import Candidate
 from legation.records import PlaceMention
@@ -23,29 +24,24 @@ NOT_PLACES = {"ORG", "PERSON", "EVENT", "WORK_OF_ART", "NORP", "PRODUCT", "LAW"}
 SMALL_TOWN = 100_000
 BIG_CITY = 1_000_000
 COMPARABLE_SIZE = 0.25  # a candidate under a quarter of the largest one's population loses
-LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "into", "from", "to", "across"}
+LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "into", "from", "to", "across",
+            "between", "toward", "towards", "through", "throughout", "via", "of"}
 
 
 def _candidate_spans(doc: Doc, actors: ArticleActors) -> list[Span]:
     acting = {i for m in actors.mentions if m.kind in ("capital", "metonym")
               for i in range(m.start, m.end)}  # "Washington condemned …" is an actor
+    persons = {i for m in actors.mentions if m.kind == "person" for i in range(m.start, m.end)}
     spans = [e for e in doc.ents if e.label_ in PLACE_LABELS]
     spans += [doc[m.start:m.end] for m in actors.mentions if m.kind == "place"]
-    for prep in doc:  # "near Dayr al Zahr and Aleppo": the parser may not call them places
-        if prep.lower_ in LOCATIVE and prep.dep_ == "prep":
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                for name in [obj, *(c for c in obj.children if c.dep_ == "conj")]:
-                    if name.pos_ == "PROPN":
-                        left = min([name.i, *(t.i for t in name.lefts if t.dep_ == "compound")])
-                        spans.append(doc[left:name.i + 1])
-    for obj in doc:  # "shelled Kharkiv", which the parser may take for a person
-        if obj.dep_ == "dobj" and obj.pos_ == "PROPN" and _big_city(obj.text):
-            spans.append(doc[obj.i:obj.i + 1])
-    persons = {i for m in actors.mentions if m.kind == "person" for i in range(m.start, m.end)}
-    spans = [s for s in spans if acting.isdisjoint(range(s.start, s.end))
-             and persons.isdisjoint(range(s.start, s.end))
-             and (not any(t.ent_type_ in NOT_PLACES for t in s)  # "Operation Olive Branch"
-                  or (len(s) == 1 and s[0].ent_type_ == "PERSON" and _big_city(s.text)))]
+    spans = [s for s in spans if not any(t.ent_type_ in NOT_PLACES for t in s)  # "Operation …"
+             and acting.isdisjoint(range(s.start, s.end))]
+    # Where the grammar says place ("in eastern Mali", "north of Addis Ababa", "shelled
+    # Kharkiv") a gazetteer name is a place whatever the tagger calls it: small models take
+    # "Mali" or "Gao" for people and "Bamako" for an organization.
+    spans += [s for s in _locative_spans(doc, acting) if gazetteer.lookup(s.text)]
+    spans += _dateline_spans(doc)  # "KYIV (Reuters) —": a place, whatever the tagger says
+    spans = [s for s in spans if persons.isdisjoint(range(s.start, s.end))]
     taken: set[int] = set()
     out = []
     for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
@@ -53,6 +49,45 @@ def _candidate_spans(doc: Doc, actors: ArticleActors) -> list[Span]:
             taken.update(range(span.start, span.end))
             out.append(span)
     return out
+
+
+def _locative_spans(doc: Doc, acting: set[int]) -> list[Span]:
+    """Proper names after a locative preposition (and their conjuncts: "between Gao and
+    Ansongo"), and large cities as direct objects ("shelled Kharkiv"; not "condemned
+    Moscow", where the capital is an actor)."""
+    spans = []
+    for prep in doc:
+        if prep.lower_ in LOCATIVE and prep.dep_ == "prep":
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for name in [obj, *_conjuncts(obj)]:
+                    if name.pos_ == "PROPN":
+                        left = min([name.i, *(t.i for t in name.lefts
+                                              if t.dep_ == "compound" and t.pos_ == "PROPN")])
+                        spans.append(doc[left:name.i + 1])
+    for obj in doc:
+        if (obj.dep_ == "dobj" and obj.pos_ == "PROPN" and obj.i not in acting
+                and _big_city(obj.text)):
+            spans.append(doc[obj.i:obj.i + 1])
+    return spans
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    out, stack = [], [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack += [c for c in tok.children if c.dep_ == "conj"]
+    return out
+
+
+def _dateline_spans(doc: Doc) -> list[Span]:
+    """The place (and the country or state after it) of the story's dateline."""
+    found = find_dateline(doc.text)
+    if found is None:
+        return []
+    parts = [found.place, *([found.area] if found.area else [])]
+    return [span for start, end in parts
+            if (span := doc.char_span(start, end, alignment_mode="expand")) is not None]
 
 
 def _big_city(name: str) -> bool:
@@ -97,7 +132,6 @@ def find_places(doc: Doc, actors: ArticleActors, raw: str | None = None) -> list
             rule += "+context" if context[best.country] else "+population"
         out.append(PlaceMention(span.start_char, span.end_char,
                                 text[span.start_char:span.end_char], span.root.i, best.name,
-                                best.geonames_id, best.lat if best.feature == "city" else None,
-                                best.lon if best.feature == "city" else None, best.country,
+                                best.geonames_id or None, best.lat, best.lon, best.country,
                                 best.feature, rule))
     return out

@@ -343,16 +343,22 @@ def _month_in_direction(month: int, anchor: Anchor | None, direction: str) -> st
 
 
 def _weekday_in_direction(weekday: int, anchor: Anchor | None, direction: str) -> str | None:
-    """The weekday named, the most recent one before publication or the next one after."""
+    """The weekday named. A bare one told in the past is the latest on or before publication,
+    in the future the earliest on or after it ("on Wednesday" in a Wednesday's story is that
+    day); "last" and "next" skip the publication day itself."""
     pub = anchor.at("day") if anchor else None
     if pub is None:
         return None
-    back = (pub.weekday() - weekday) % 7 or 7
-    ahead = (weekday - pub.weekday()) % 7 or 7
+    back = (pub.weekday() - weekday) % 7
+    ahead = (weekday - pub.weekday()) % 7
     if direction == "present":
-        offset = 0 if back == 7 else -back if back < ahead else ahead
+        offset = -back if back <= ahead else ahead
+    elif direction == "last":
+        offset = -(back or 7)
+    elif direction == "next":
+        offset = ahead or 7
     else:
-        offset = -back if direction in ("past", "last") else ahead
+        offset = -back if direction == "past" else ahead
     return (pub + dt.timedelta(days=offset)).isoformat()
 
 

@@ -1,8 +1,9 @@
 """The day and the place of each event, and how we know them.
 
 Date: the time expression of the event's clause, else one in a clause of its sentence that
-governs it (stated); else the date of a dated event in the last few sentences, which it
-continues, or of the sentence before (inferred); else the publication date (publication).
+governs it (stated); else the day or month of a dated event in the last few sentences of its
+paragraph, which it continues, or the day of the sentence just before (inferred); a year is
+never inherited; else the publication date (publication).
 Place: the event's own "in/at/near X" (or, for visits, where to), stated; else the
 sentence's place, inferred; else none.
 """
@@ -24,6 +25,10 @@ PRECISION = {4: "year", 7: "month", 10: "day"}
 EVENT_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around"}
 VISIT_CODES = ("042", "043", "036")  # a visit happens where it goes
 CONTINUATION_SENTENCES = 2  # an undated event continues a dated one this close before it
+# Only a day or a month carries over to an event that continues it, within its paragraph: a
+# year is background ("since 1979"), not the date of what follows.
+INHERITED = ("day", "month")
+PARAGRAPH_BREAK = "\n\n"
 
 
 class TimeLike(Protocol):
@@ -44,6 +49,13 @@ class When:
 
 
 
+
+
+def _same_paragraph(token: Token, sentence: int) -> bool:
+    """Is sentence number ``sentence`` of the token's document in the token's paragraph?"""
+    doc = token.doc
+    start = next((s.start_char for n, s in enumerate(doc.sents) if n == sentence), token.idx)
+    return PARAGRAPH_BREAK not in doc.text[start:token.idx]
 
 
 def _clause_verb(token: Token) -> Token:
@@ -74,11 +86,17 @@ def event_when(trigger: Token, times: Sequence[TimeLike], earlier: When | None,
             return When(best.value, PRECISION[len(best.value)], "stated",  # type: ignore[arg-type]
                         sent_index(trigger))
     if (earlier is not None and earlier.basis in ("stated", "inferred")
-            and earlier.sentence is not None
-            and sent_index(trigger) - earlier.sentence <= CONTINUATION_SENTENCES):
+            and earlier.sentence is not None and earlier.precision in INHERITED
+            and sent_index(trigger) - earlier.sentence <= CONTINUATION_SENTENCES
+            and _same_paragraph(trigger, earlier.sentence)):
         return When(earlier.value, earlier.precision, "inferred")
     previous = sent_index(trigger) - 1
-    before = [t for t in dated if previous >= 0 and sent_index(doc[t.anchor_token]) == previous]
+    # the sentence just before may end the paragraph before: wire paragraphs are often one
+    # sentence long ("… Kerry said yesterday.⏎⏎ … Kerry said at a meeting with Lavrov")
+    before = [t for t in dated if previous >= 0 and sent_index(doc[t.anchor_token]) == previous
+              and (PRECISION[len(t.value)] == "day"  # type: ignore[arg-type]
+                   or (PRECISION[len(t.value)] in INHERITED  # type: ignore[arg-type]
+                       and _same_paragraph(trigger, previous)))]
     if before:  # "… Kerry said yesterday. … Kerry said at a meeting with Lavrov …"
         last = max(before, key=lambda t: t.anchor_token)
         return When(last.value, PRECISION[len(last.value)], "inferred")  # type: ignore[arg-type]

