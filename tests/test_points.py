@@ -39,3 +39,20 @@ def test_countries_regions_and_toponyms_have_coordinates() -> None:
     assert km(gaza.lat, gaza.lon, 31.4, 34.4) < 50
     # a name with a region word finds the region, or the place of that name
     assert gazetteer.lookup("Idlib province")[0].country == "SYR"
+
+
+def test_english_region_names_have_a_point() -> None:
+    placed = points.region_points()
+    assert [code for code in points.region_names() if code not in placed] == []
+
+
+def test_regions_are_found_by_their_news_names() -> None:
+    # an English name, a name without its local kind word, a bare ISO name
+    for name, country in (("Bavaria", "DEU"), ("Kharkiv region", "UKR"), ("Guangdong", "CHN"),
+                          ("Catalonia", "ESP"), ("Kachin", "MMR")):
+        found = gazetteer.lookup(name)
+        assert found and any(c.feature == "region" and c.country == country for c in found), name
+    # a region named by compass words is a direction, not Cameroon's East region
+    assert not any(c.feature == "region" for c in gazetteer.lookup("East"))
+    # a country found under the name news uses
+    assert gazetteer.lookup("Ivory Coast")[0].country == "CIV"

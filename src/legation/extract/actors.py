@@ -571,6 +571,8 @@ def _place_candidates(ent: Span) -> tuple[Candidate, ...]:
     # a town too small to name an actor's country ("Queensland officials" are not of the
     # Canadian hamlet); the place extractor still finds it
     found = tuple(c for c in found if c.feature != "city" or c.population >= ACTOR_TOWN)
+    if len({c.country for c in found if c.feature == "region"}) > 1:  # "Punjab": IND or PAK
+        found = tuple(c for c in found if c.feature != "region")
     if len(ent) == 1 and ent[0].ent_type_ not in ("GPE", "LOC"):
         found = tuple(c for c in found if c.population >= LONE_WORD_MIN_POPULATION)
     if len(ent) == 1:  # a lone variant name ("Madras") only for a big city ("The Duran": no)

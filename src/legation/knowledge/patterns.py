@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 import yaml
 
@@ -230,13 +230,37 @@ class CoderWords:
 def coder_words(path: Path | None = None) -> CoderWords:
     """Load coder_words.yaml; every class must be present and a list of words."""
     path = path or _default_path("coder_words.yaml")
+    return _word_classes(path, CoderWords)
+
+
+
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """place_words.yaml: the word classes the place extractor reads the parse with."""
+
+    locative: frozenset[str]
+    place_nouns: frozenset[str]
+    border_nouns: frozenset[str]
+
+
+@functools.cache
+def place_words(path: Path | None = None) -> PlaceWords:
+    """Load place_words.yaml; every class must be present and a list of words."""
+    path = path or _default_path("place_words.yaml")
+    return _word_classes(path, PlaceWords)
+
+
+def _word_classes(path: Path, cls: type[_T]) -> _T:
+    """A YAML file of word lists as ``cls``: every field a list, lower-cased."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read {path}: {exc}") from exc
-    names = list(CoderWords.__dataclass_fields__)
+    names = list(cls.__dataclass_fields__)  # type: ignore[attr-defined]
     missing = [n for n in names if not isinstance(data.get(n), list)]
     if missing:
         raise KnowledgeError(f"{path.name}: missing or not a list: {', '.join(missing)}")
-    return CoderWords(**{n: frozenset(str(w).lower() for w in data[n]) for n in names})
-
+    return cls(**{n: frozenset(str(w).lower() for w in data[n]) for n in names})

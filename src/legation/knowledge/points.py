@@ -1,6 +1,6 @@
 """Map points for what the city gazetteer has no point for: countries (GeoNames' point for the
 country), first-level regions (ISO 3166-2 code → GeoNames' ADM1 point) and other toponyms news
-uses (the Gaza Strip, Donbas, Tahrir Square). Facts kept in three TSV files of ``data/``; see
+uses (the Gaza Strip, Donbas, Tahrir Square). Facts kept in four TSV files of ``data/``; see
 its README for the columns.
 """
 
@@ -69,6 +69,13 @@ def region_points() -> dict[str, tuple[float, float]]:
     """ISO 3166-2 code → the region's point."""
     return {code: _point(where, lat, lon)
             for where, (code, _name, lat, lon) in _rows("region_points.tsv", 4)}
+
+
+@functools.cache
+def region_names() -> dict[str, tuple[str, ...]]:
+    """ISO 3166-2 code → the English names news uses for the region (region_names.tsv)."""
+    return {code: tuple(n for n in names.split("|") if n)
+            for _where, (code, names) in _rows("region_names.tsv", 2)}
 
 
 @functools.cache
