@@ -13,6 +13,7 @@ from legation.knowledge.patterns import (
     default_patterns,
     load_patterns,
     modality_codes,
+    place_words,
 )
 
 
@@ -89,3 +90,13 @@ def test_coder_word_classes_load_and_malformed_files_say_what_is_missing(tmp_pat
     bad.write_text("speech: [say]\n")
     with pytest.raises(KnowledgeError, match="missing or not a list: accusing"):
         coder_words(bad)
+
+
+def test_place_word_classes_load_and_malformed_files_say_what_is_missing(tmp_path: Path) -> None:
+    words = place_words()
+    assert "near" in words.locative and "region" in words.place_nouns and "border" in \
+        words.border_nouns
+    bad = tmp_path / "places.yaml"
+    bad.write_text("locative: [in]\n")
+    with pytest.raises(KnowledgeError, match="missing or not a list: place_nouns"):
+        place_words(bad)

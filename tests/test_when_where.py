@@ -91,6 +91,44 @@ def test_ambiguous_and_transliterated_places(coder: Coder) -> None:
     assert "Qzwyrtx" not in found and found["Aleppo"][1] == "SYR"
 
 
+@pytest.fixture(scope="module")
+def places_of(coder: Coder):
+    from legation.extract.places import find_places
+
+    resolver = coder.knowledge.resolver(coder.nlp.vocab)
+
+    def run(text: str) -> dict[str, tuple[str, float, float]]:
+        doc = coder.nlp(text)
+        return {p.text: (p.country, p.lat, p.lon)
+                for p in find_places(doc, resolver.resolve(doc, "2024-01-01"), text)}
+    return run
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Farmers marched in the Tigray region on Monday.", "Tigray", "ETH"),  # name of a place noun
+    ("Fires burned across Bavaria and Saxony.", "Bavaria", "DEU"),         # English region name
+    ("Shells fell in the Sumy and Chernihiv regions.", "Chernihiv", "UKR"),  # conjunct region
+    ("Gunmen struck villages near the frontier with Chad.", "Chad", "TCD"),  # border with X
+    ("Boats sank off the coast of Gujarat's Kutch district.", "Gujarat", "IND"),  # possessor
+    ("Teachers struck in neighbouring Oaxaca.", "Oaxaca", "MEX"),  # inside a longer NER span
+])
+def test_the_grammar_of_place_finds_places(places_of, text: str, name: str, country: str) -> None:
+    found = places_of(text)
+    assert name in found and found[name][0] == country, found
+
+
+def test_context_and_dateline_choose_among_namesakes(places_of) -> None:
+    # a sizeable city in the country the story is about beats its larger namesake
+    found = places_of("Clashes in Tripoli left three dead. Lebanon's army deployed in the city.")
+    assert found["Tripoli"][0] == "LBN"
+    # the dateline's country settles its place
+    found = places_of("SAN JOSE, Costa Rica (AP) - Officials met on Monday.")
+    assert found["SAN JOSE"][0] == "CRI"
+    # and a capital read as an actor is no context for its own name
+    found = places_of("Tripoli said the talks in Tripoli would go on. Beirut stayed silent.")
+    assert all(country in ("LBN", "LBY") for country, _, _ in found.values())
+
+
 def test_acting_capital_is_an_actor_not_a_place(coder: Coder) -> None:
     (e,) = events(coder, "Washington condemned Moscow.")
     assert (e.source.code, e.target.code) == ("USAGOV", "RUSGOV")
