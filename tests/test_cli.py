@@ -241,3 +241,14 @@ def test_standard_input_is_json_lines_when_every_line_is_an_article() -> None:
     text = 'Lavrov said the talks would resume.\n{"text": "not an article"}\n'
     result = run("quotes", "-", "--json", input=text)
     assert len({json.loads(line)["article_id"] for line in result.stdout.splitlines()}) == 1
+
+
+def test_eval_scores_time_gold(tmp_path: Path) -> None:
+    gold = tmp_path / "times.jsonl"
+    text = "Protesters gathered in Nairobi on Monday."
+    gold.write_text(json.dumps({"id": "t", "text": text, "published": "2024-01-10", "times": [
+        {"start": 34, "end": 40, "value": "2024-01-08", "type": "DATE"}]}) + "\n")
+    result = run("eval", str(gold), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["value"]["f1"] == 1.0
+    assert "value: precision 1.000  recall 1.000  f1 1.000" in run("eval", str(gold)).output

@@ -255,3 +255,59 @@ def test_seed_weekdays_keep_their_preposition_outside(seeds) -> None:
     article, found = seeds["001"]
     tuesday = next(t for t in found if t.text == "Tuesday")
     assert article.clean[tuesday.start - 3:tuesday.start] == "on "
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Fuel ran short in the camps during the summer.", "the summer", "2015-SU"),
+    ("The ministry hopes to open the road this winter.", "this winter", "2015-WI"),
+    ("Floods last spring destroyed the harvest.", "last spring", "2015-SP"),
+    ("Floods last autumn destroyed the harvest.", "last autumn", "2014-FA"),
+    ("The council will vote next summer.", "next summer", "2016-SU"),
+])
+def test_seasons(model, text: str, span: str, value: str) -> None:
+    found = one(model, text)  # published on a Thursday of October 2015
+    assert (found.text, found.value) == (span, value)
+
+
+def test_winter_of_january_began_in_december(model) -> None:
+    assert value_of(model, "The militia has been quiet this winter.", "2016-01-14") == "2015-WI"
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Exports fell in the third quarter.", "the third quarter", "2015-Q3"),
+    ("Exports fell in the first quarter of 2013.", "the first quarter of 2013", "2013-Q1"),
+    ("Exports fell last quarter.", "last quarter", "2015-Q3"),
+    ("The agency reports every quarter.", "every quarter", "P3M"),
+])
+def test_quarters(model, text: str, span: str, value: str) -> None:
+    assert (one(model, text).text, one(model, text).value) == (span, value)
+
+
+def test_clock_times_fall_on_the_day_nearby(model) -> None:
+    found = times(model, "The envoys will meet on Monday. Talks start at 9 a.m. in the hall.")
+    assert [(t.text, t.value, t.type) for t in found] == [
+        ("Monday", "2015-10-26", "DATE"), ("9 a.m.", "2015-10-26T09:00", "TIME")]
+    assert value_of(model, "The curfew begins at 10:30 pm.") == "2015-10-22T22:30"
+
+
+def test_narrative_days_count_from_the_day_the_story_states(model) -> None:
+    text = ("The strike began on October 3. The next day, the port closed, and the police moved "
+            "in that night. Three days later the unions gave in. The day before, talks had failed.")
+    assert [(t.text, t.value) for t in times(model, text)] == [
+        ("October 3", "2015-10-03"), ("The next day", "2015-10-04"),
+        ("that night", "2015-10-04TNI"), ("Three days later", "2015-10-06"),
+        ("The day before", "2015-10-02")]
+    # with no day stated before it, a narrative day stays unresolved
+    assert value_of(model, "Two days later the talks resumed.") is None
+
+
+@pytest.mark.parametrize("text, span, value, kind", [
+    ("The deal could be signed within days.", "days", "PXD", "DURATION"),
+    ("The town has been cut off for weeks.", "weeks", "PXW", "DURATION"),
+    ("Prices rose over the past month.", "the past month", "P1M", "DURATION"),
+    ("In the past, such votes were rare.", "the past", "PAST_REF", "DATE"),
+    ("The board will meet more often in the future.", "the future", "FUTURE_REF", "DATE"),
+])
+def test_vague_spans_and_references(model, text: str, span: str, value: str, kind: str) -> None:
+    found = one(model, text)
+    assert (found.text, found.value, found.type) == (span, value, kind)

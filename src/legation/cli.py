@@ -249,6 +249,10 @@ def evaluate(
     from legation.gold_actors import is_mention_gold
     from legation.gold_places import is_place_gold
     from legation.gold_quotes import is_quote_gold
+    from legation.gold_times import is_time_gold
+    if is_time_gold(gold):
+        _eval_times(gold, limit, 0 if no_misses else show_misses, model, as_json)
+        return
     if is_place_gold(gold):
         _eval_places(gold, limit, 0 if no_misses else show_misses, model, actors, as_json)
         return
@@ -426,6 +430,41 @@ def _eval_quotes(gold: Path, limit: int | None, show: int, model: str | None,
     for w in wrong[:show]:
         out.print(f"[yellow]miss[/yellow] {escape(w['id'])}: {escape(w['content'])!r} gold "
                   f"{escape(str(w['gold_speaker']))}, found {escape(str(w['found_speakers']))}")
+
+
+def _eval_times(gold: Path, limit: int | None, show: int, model: str | None,
+                as_json: bool) -> None:
+    """``legation eval`` on time gold: extent F1 (strict, relaxed) and value F1."""
+    from rich.markup import escape
+
+    from legation.extract.times import find_times
+    from legation.gold_times import load_time_gold, score_times
+    from legation.read import read_text
+    from legation.run import Coder
+
+    try:
+        units = load_time_gold(gold)[:limit]
+        coder = Coder(model)
+        articles = [read_text(u.text, source=f"{gold}#{u.id}", article_id=u.id,
+                              published=u.published) for u in units]
+    except LegationError as exc:
+        _fail(exc)
+    found = {a.id: find_times(doc, a.published) for a, doc in coder.parse(articles)}
+    report = score_times(units, found)
+    wrong = report.pop("wrong")
+    if as_json:
+        _print_json({**report, "wrong_examples": wrong[:show]})
+        return
+    out.print(f"{gold.name}: {len(units)} units, {report['expressions']} gold expressions, "
+              f"{report['found']} found")
+    for key in ("extent_strict", "extent_relaxed", "value"):
+        figs = report[key]
+        out.print(f"{key.replace('_', ' ')}: " + "  ".join(
+            f"{k} {figs[k]:.3f}" if figs[k] is not None else f"{k} -"
+            for k in ("precision", "recall", "f1")))
+    for w in wrong[:show]:
+        out.print(f"[yellow]wrong[/yellow] {escape(w['id'])}: {escape(w['text'])!r} gold "
+                  f"{escape(w['gold'])}, found {escape(str(w['found']))}")
 
 
 def _mention_lines(path: Path) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ entities that no rule explains are kept, unresolved, so that nothing the model s
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -44,8 +45,19 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 DAY_WORDS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
 REF_WORDS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
              "recently": "PAST_REF", "lately": "PAST_REF", "soon": "FUTURE_REF"}
-SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
-               "yearly": "P1Y"}
+SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
+               "annually": "P1Y", "yearly": "P1Y"}
+SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9),
+           "winter": ("WI", 12)}  # TimeML season code, first month
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+            "4th": 4}
+CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?$")
+MERIDIEM = {"a.m": 0, "am": 0, "p.m": 12, "pm": 12}
+# Told relative to a day the story has named: "the following day", "the day before".
+NEXT_DAY_WORDS = {"following", "next"}
+PREVIOUS_DAY_WORDS = {"previous", "before", "preceding"}
+# Prepositions before a bare plural unit that make it a vague duration ("for weeks").
+VAGUE_DURATION_PREPS = {"for", "within", "over"}
 DIRECTIONS = {"last": "last", "past": "last", "previous": "last", "next": "next",
               "coming": "next", "this": "this"}
 # Words before a bare month or year that make it a date ("in June", "since 2011").
@@ -53,8 +65,8 @@ DATE_PREPS = {"in", "since", "by", "until", "till", "before", "after", "from", "
               "during", "throughout", "of", "early", "late", "mid", "between", "and"}
 MAY_PREPS = {"in", "since", "until", "till", "during", "throughout", "early", "late", "mid"}
 # Modifiers kept inside the expression without changing its value ("end of this month").
-PREFIXES = [("end", "of"), ("beginning", "of"), ("start", "of"), ("middle", "of"), ("early",),
-            ("earlier",), ("late",), ("later",), ("mid",)]
+PREFIXES = [("end", "of"), ("beginning", "of"), ("start", "of"),
+            ("middle", "of"), ("early",), ("earlier",), ("late",), ("later",), ("mid",), ("the",)]
 FUTURE_MODALS = {"will", "shall", "'ll", "wo", "would", "may", "might", "should", "must"}
 # "is to meet", "plans to visit", "is scheduled for": the event lies ahead.
 FUTURE_HEADS = {"be", "plan", "intend", "expect", "schedule", "set", "due", "go", "aim", "hope",
@@ -65,6 +77,7 @@ MONTH_DIRECTIONS: dict[str, Callable[[int], bool]] = {
     "future": lambda d: d >= 0, "present": lambda d: True}
 HORIZON = dt.timedelta(days=183)
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DAY_NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?$")
 YEAR_NUMBER = re.compile(r"(?:mid-)?(1[0-9]{3}|20[0-9]{2}|21[0-9]{2})$")
 DECADE = re.compile(r"(1[0-9]{2}|20[0-9])0s$")
@@ -112,6 +125,10 @@ class Hit:
     type: str
     value: str | None
     precision: str | None
+    # resolved against a day the story names, not publication: ("stated", days, suffix) counts
+    # from the latest stated day ("two days later"), ("latest", 0, suffix) is the latest day
+    # named ("that evening"), ("clock", 0, "T15:00") the day a clock time falls on
+    narrative: tuple[str, int, str] | None = None
 
 
 Rule = Callable[[Doc, int, Anchor | None], Hit | None]
@@ -120,7 +137,7 @@ Rule = Callable[[Doc, int, Anchor | None], Hit | None]
 def find_times(doc: Doc, published: str | None) -> list[TimeExpression]:
     """Every time expression in ``doc``, resolved against ``published`` (ISO date or month)."""
     anchor = parse_anchor(published)
-    found = list(_scan(doc, anchor))
+    found = _narrate(doc, list(_scan(doc, anchor)), anchor)
     taken = {c for t in found for c in range(t.start, t.end)}
     found += [_expression(span, Hit(span.end, "entity", "DATE", None, None))
               for span in _leftover_entities(doc, taken)]
@@ -183,7 +200,7 @@ def _head_tense(verb: Token) -> str:
 # --- scanning --------------------------------------------------------------------------------
 
 
-def _scan(doc: Doc, anchor: Anchor | None) -> Iterator[TimeExpression]:
+def _scan(doc: Doc, anchor: Anchor | None) -> Iterator[tuple[TimeExpression, Hit]]:
     """Left to right, the longest rule match at each token, a kept prefix included."""
     i = 0
     while i < len(doc):
@@ -192,8 +209,43 @@ def _scan(doc: Doc, anchor: Anchor | None) -> Iterator[TimeExpression]:
         if hit is None:
             i += 1
             continue
-        yield _expression(doc[i:hit.end], hit)
+        yield _expression(doc[i:hit.end], hit), hit
         i = hit.end
+
+
+def _narrate(doc: Doc, found: list[tuple[TimeExpression, Hit]], anchor: Anchor | None
+             ) -> list[TimeExpression]:
+    """Give narrative expressions their day: "two days later" counts from the latest day the
+    story stated before it, "that evening" is the latest day named, "at 3 p.m." falls on the
+    latest day of its own or the previous sentence, else on the publication day."""
+    out: list[TimeExpression] = []
+    stated: str | None = None  # the latest day told without the narrative
+    named: tuple[str, int] | None = None  # the latest day of any kind, and its sentence
+    pub = anchor.at("day") if anchor else None
+    for expr, hit in found:
+        sentence = doc[expr.anchor_token].sent.start
+        if hit.narrative is not None:
+            kind, days, suffix = hit.narrative
+            if kind == "stated":
+                base = stated
+            elif kind == "latest":
+                base = named[0] if named else None
+            else:  # a clock time: a day nearby, else the day of publication
+                base = named[0] if named and named[1] >= _previous_sentence(doc, sentence) \
+                    else (pub.isoformat() if pub else None)
+            day = base and (dt.date.fromisoformat(base) + dt.timedelta(days=days)).isoformat()
+            expr = dataclasses.replace(expr, value=day and day + suffix)
+        day = expr.value[:10] if expr.value and DAY_VALUE.match(expr.value) else None
+        if day:
+            named = (day, sentence)
+            stated = day if hit.narrative is None or hit.narrative[0] == "clock" else stated
+        out.append(expr)
+    return out
+
+
+def _previous_sentence(doc: Doc, start: int) -> int:
+    """The first token of the sentence before the one starting at ``start``."""
+    return doc[start - 1].sent.start if start > 0 else 0
 
 
 def _best(doc: Doc, i: int, anchor: Anchor | None) -> Hit | None:
@@ -522,6 +574,8 @@ def unit_relative(doc: Doc, i: int, anchor: Anchor | None) -> Hit | None:
     unit = _word(doc, i + 1)
     if direction is None or unit not in ("week", "month", "year"):
         return None
+    if _word(doc, i) == "past" and _word(doc, i - 1) == "the":  # "over the past week": a span
+        return Hit(i + 2, f"past-{unit}", "DURATION", _duration(1, unit), None)
     by = {"last": -1, "this": 0, "next": 1}[direction]
     rule = f"{direction}-{unit}"
     if unit == "week":
@@ -543,6 +597,8 @@ def reference(doc: Doc, i: int, anchor: Anchor | None) -> Hit | None:
         if word == "now" and _word(doc, i + 1) == "that":
             return None
         return Hit(i + 1, word, "DATE", REF_WORDS[word], None)
+    if word in ("past", "future") and _word(doc, i - 1) == "the" and doc[i].pos_ == "NOUN":
+        return Hit(i + 1, f"the-{word}", "DATE", f"{word.upper()}_REF", None)  # "in the past"
     refs = {"recent": "PAST_REF", "coming": "FUTURE_REF"}
     unit = _word(doc, i + 1)
     if word in refs and unit.endswith("s") and unit in UNIT_FORMS:
@@ -567,7 +623,10 @@ def counted(doc: Doc, i: int, anchor: Anchor | None) -> Hit | None:
     if after == "from" and _word(doc, j + 2) == "now" and not lead:
         return Hit(j + 3, "from-now", "DATE", *_offset(number, unit, 1, anchor))
     if after in ("later", "earlier") and not lead:
-        return Hit(j + 2, f"offset-{after}", "DATE", None, None)
+        days = {"day": 1, "week": 7}.get(unit)  # months and years: too coarse to count days
+        story = ("stated", (days if after == "later" else -days) * number, "") \
+            if days and number else None
+        return Hit(j + 2, f"offset-{after}", "DATE", None, "day" if story else None, story)
     if after in ("after", "before") and not lead:
         return Hit(j + 1, f"offset-{after}", "DATE", None, None)
     return Hit(j + 1, "duration", "DURATION", _duration(number, unit), None)
@@ -604,6 +663,8 @@ def every(doc: Doc, i: int, anchor: Anchor | None) -> Hit | None:
     if _word(doc, i + 1) in WEEKDAYS:
         return Hit(i + 2, "every-weekday", "SET",
                    f"XXXX-WXX-{WEEKDAYS[_word(doc, i + 1)] + 1}", None)
+    if _word(doc, i + 1) == "quarter":
+        return Hit(i + 2, "every-quarter", "SET", "P3M", None)
     count = _quantity(doc, i + 1) if _unit(doc, i + 1) is None else (1, i + 1)
     unit = _unit(doc, count[1]) if count else None
     if count is None or unit is None:
@@ -626,9 +687,112 @@ def frequency(doc: Doc, i: int, anchor: Anchor | None) -> Hit | None:
     return Hit(j + 2, "frequency", "SET", _duration(1, unit), None) if unit else None
 
 
+# --- rules: seasons, quarters, clock times, narrative days ------------------------------------
+
+
+def season(doc: Doc, i: int, anchor: Anchor | None) -> Hit | None:
+    """"this summer", "last winter", "the spring", "in autumn": TimeML's YYYY-SU."""
+    direction = DIRECTIONS.get(_word(doc, i))
+    j = i + 1 if direction else i
+    name = _word(doc, j)
+    if name not in SEASONS or doc[j].pos_ != "NOUN":
+        return None
+    if not direction and _word(doc, i - 1) not in DATE_PREPS | {"the"}:
+        return None  # "summer heat" is no date
+    code, first = SEASONS[name]
+    when = direction if direction else _when(doc, j, j + 1)
+    return Hit(j + 1, f"{direction or when}-season", "DATE", _season(code, first, anchor, when),
+               None)
+
+
+def _season(code: str, first: int, anchor: Anchor | None, when: str) -> str | None:
+    """The year of the season meant: told "last", the latest one over; "next", the first not
+    begun; in the past, the latest begun; in the future, the first not over; else this year's
+    (the winter of January is the one that began in December)."""
+    pub = anchor.at("month") if anchor else None
+    if pub is None:
+        return None
+    now = pub.year * 12 + pub.month - 1
+    spans = {y: (y * 12 + first - 1, y * 12 + first + 1) for y in range(pub.year - 2,
+                                                                        pub.year + 2)}
+    picks = {"last": max((y for y, (_, end) in spans.items() if end < now), default=None),
+             "next": min((y for y, (start, _) in spans.items() if start > now), default=None),
+             "past": max((y for y, (start, _) in spans.items() if start <= now), default=None),
+             "future": min((y for y, (_, end) in spans.items() if end >= now), default=None)}
+    year = picks.get(when, pub.year - (code == "WI" and pub.month <= 2))
+    return f"{year:04d}-{code}" if year is not None else None
+
+
+def quarter(doc: Doc, i: int, anchor: Anchor | None) -> Hit | None:
+    """"the first quarter", "the third quarter of 2024", "last quarter": YYYY-Qn."""
+    word, pub = _word(doc, i), anchor.at("month") if anchor else None
+    if _word(doc, i + 1) != "quarter" or (word not in ORDINALS and word not in DIRECTIONS):
+        return None
+    if word in DIRECTIONS:
+        by = {"last": -1, "this": 0, "next": 1}[DIRECTIONS[word]]
+        if pub is None:
+            return Hit(i + 2, f"{word}-quarter", "DATE", None, None)
+        index = pub.year * 4 + (pub.month - 1) // 3 + by
+        return Hit(i + 2, f"{word}-quarter", "DATE", f"{index // 4:04d}-Q{index % 4 + 1}", None)
+    end, year = i + 2, anchor.at("year").year if anchor and anchor.at("year") else None
+    if _word(doc, end) == "of" and _year(doc, end + 1) is not None:
+        end, year = end + 2, _year(doc, end + 1)
+    elif _word(doc, end) == "of" and _word(doc, end + 2) == "year" and year is not None:
+        by = {"last": -1, "this": 0, "next": 1}.get(DIRECTIONS.get(_word(doc, end + 1), ""))
+        end, year = (end + 3, year + by) if by is not None else (end, year)
+    value = f"{year:04d}-Q{ORDINALS[word]}" if year is not None else None
+    return Hit(end, "quarter", "DATE", value, None)
+
+
+def clock(doc: Doc, i: int, anchor: Anchor | None) -> Hit | None:
+    """"3 p.m.", "11:30 am": a time of day on the day nearby (see ``_narrate``)."""
+    match = CLOCK.match(doc[i].text) if 0 <= i < len(doc) else None
+    meridiem = MERIDIEM.get(_word(doc, i + 1))
+    if match is None or meridiem is None or not 1 <= int(match.group(1)) <= 12:
+        return None
+    hour, minute = int(match.group(1)) % 12 + meridiem, int(match.group(2) or 0)
+    return Hit(i + 2, "clock", "TIME", None, "day", ("clock", 0, f"T{hour:02d}:{minute:02d}"))
+
+
+def narrative_day(doc: Doc, i: int, anchor: Anchor | None) -> Hit | None:
+    """"the following day", "the next morning", "the day before," (from the latest day the
+    story stated) and "that evening" (the latest day it named)."""
+    word, after = _word(doc, i), _word(doc, i + 1)
+    part = PARTS_OF_DAY.get(after)
+    suffix = f"T{part}" if part else ""
+    kind = "TIME" if part else "DATE"
+    if word == "that" and (after == "day" or part):
+        return Hit(i + 2, f"that-{after}", kind, None, "day", ("latest", 0, suffix))
+    if _word(doc, i - 1) != "the":
+        return None
+    if word in NEXT_DAY_WORDS | PREVIOUS_DAY_WORDS and (after == "day" or part):
+        days = 1 if word in NEXT_DAY_WORDS else -1
+        return Hit(i + 2, f"{word}-{after}", kind, None, "day", ("stated", days, suffix))
+    if word == "day" and after in ("before", "after") and (
+            i + 2 >= len(doc) or doc[i + 2].is_punct):  # "the day before the vote": no day named
+        return Hit(i + 2, f"day-{after}", "DATE", None, "day",
+                   ("stated", 1 if after == "after" else -1, ""))
+    return None
+
+
+def vague_duration(doc: Doc, i: int, anchor: Anchor | None) -> Hit | None:
+    """"for weeks", "within days", "over months": a duration of no stated length."""
+    word = _word(doc, i)
+    unit = UNIT_FORMS.get(word)
+    if unit is None or word == unit or _word(doc, i - 1) not in VAGUE_DURATION_PREPS:
+        return None
+    if doc[i].pos_ != "NOUN" or _word(doc, i + 1) in ("ago", "later", "earlier", "of"):
+        return None
+    letter, is_clock, _ = UNITS[unit]
+    return Hit(i + 1, "vague-duration", "DURATION", f"P{'T' if is_clock else ''}X{letter}", None)
+
+
 RULES: list[Rule] = [day_month, month_day, month_year, month_name, year, decade, weekday,
-                     day_word, unit_relative, reference, counted, every, frequency]
+                     day_word, unit_relative, reference, counted, every, frequency, season,
+                     quarter, clock, narrative_day, vague_duration]
 # Every rule starts at one of these words (or at a number): a cheap test before the rules.
 START_WORDS = (set(MONTHS) | set(WEEKDAYS) | {d + "s" for d in WEEKDAYS} | set(DIRECTIONS)
                | set(DAY_WORDS) | set(REF_WORDS) | set(SET_ADVERBS) | set(NUMBERS) | VAGUE
-               | {"a", "every", "each", "once", "twice"})
+               | set(SEASONS) | set(ORDINALS) | set(UNIT_FORMS) | NEXT_DAY_WORDS
+               | PREVIOUS_DAY_WORDS | {"a", "every", "each", "once", "twice", "that", "day",
+                                       "future"})
