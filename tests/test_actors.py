@@ -259,3 +259,52 @@ def test_actor_dev_cases_figure(nlp) -> None:
 ])
 def test_bodies_keep_their_codes_when_they_modify(nlp, mention: str, code: str) -> None:
     assert load_knowledge().resolver(nlp.vocab).resolve_phrase(nlp(mention)).code == code
+
+
+def _codes_of(found: ArticleActors, word: str, nth: int) -> list[str | None]:
+    """Codes of the ``nth`` (0-based) token spelled ``word``."""
+    token = [t for t in found.doc if t.text == word][nth]
+    return [a.code for a in found.actors_for(token)]
+
+
+def test_a_surname_and_a_pronoun_refer_back_to_a_titled_person(resolve) -> None:
+    # the knowledge base knows neither person: the title and the country say who they are
+    found = resolve("Chile's deputy foreign minister, Tomas Erazo, arrived on Monday. Erazo met "
+                    "farmers before he left.")
+    assert _codes_of(found, "Erazo", 1) == ["CHLGOV"]
+    assert _codes_of(found, "he", 0) == ["CHLGOV"]
+    found = resolve("Police Commissioner Ana Ruiz of Bolivia spoke first. She said the road was "
+                    "open.")
+    assert _codes_of(found, "She", 0)[0] in ("BOLCOP", "COP")
+    # an organization the tagger takes for a person is no antecedent of "him"
+    found = resolve("Novosti quoted Foreign Minister Sergei Lavrov. Novosti reports him saying "
+                    "no.")
+    assert _codes_of(found, "him", 0) == ["RUSGOV"]
+
+
+def test_the_ministry_is_the_ministry_named_before(resolve) -> None:
+    found = resolve("Ghana's finance ministry cut spending. The ministry said the deficit fell.")
+    assert [c and c[:3] for c in _codes_of(found, "ministry", 1)] == ["GHA"]
+    # with none named before, it stays without a country
+    found = resolve("The ministry said the deficit fell.")
+    assert all(a.country is None for m in found.mentions for a in m.actors)
+
+
+def test_generic_agents_belong_to_the_story_s_country(resolve) -> None:
+    story = ("ACCRA (Reuters) - Protesters marched on parliament on Monday. The interior "
+             "minister said police would keep order, and Ghana's opposition called for calm. "
+             "UN observers and aid workers watched.")
+    found = resolve(story)
+    assert _codes_of(found, "Protesters", 0) == ["GHACVL"]
+    assert _codes_of(found, "police", 0) == ["GHACOP"]
+    # bodies of no country stay so
+    assert all(a.country is None for a in found.actors_for(
+        next(t for t in found.doc if t.text == "workers")))
+    # one sentence naming a country once is no story about it
+    found = resolve("Protesters attacked the German embassy.")
+    assert _codes_of(found, "Protesters", 0) == ["CVL"]
+    # nor is a story about two countries in equal parts
+    found = resolve("Kenya and Uganda met. Kenya's and Uganda's envoys spoke. Kenya and Uganda "
+                    "agreed. Soldiers watched.")
+    assert all(a.country is None for a in found.actors_for(
+        next(t for t in found.doc if t.text == "Soldiers")))

@@ -29,3 +29,16 @@ def test_datelines_are_found(text: str, place: str, area: str | None, agency: st
 ])
 def test_prose_is_no_dateline(text: str) -> None:
     assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "NAIROBI (AFP) — Kenyan police chief Daniel Mwangi said on Monday that roads were open.",
+    "LIMA, Peru (Reuters) - Interior Minister Rosa Quispe told reporters the strike was over.",
+])
+def test_the_dateline_is_no_subject_of_the_first_sentence(nlp, text: str) -> None:
+    doc = nlp(text)
+    verb = next(t for t in doc if t.lemma_ in ("say", "tell"))
+    assert [c.text for c in verb.children if c.dep_ == "nsubj"] in (["Mwangi"], ["Quispe"])
+    line = find_dateline(text)
+    assert line is not None and doc.char_span(line.end, line.end + 1,
+                                              alignment_mode="expand")[0].is_sent_start

@@ -36,7 +36,27 @@ def load_model(name: str | None = None) -> Language:
             f"LEGATION_MODEL / drop --model to use the pinned {DEFAULT_MODEL!r}."
         ) from exc
     _add_lemma_exceptions(nlp)
+    if DATELINE_PIPE not in nlp.pipe_names:
+        nlp.add_pipe(DATELINE_PIPE, first=True)
     return nlp
+
+
+DATELINE_PIPE = "legation_dateline"
+
+
+@Language.component(DATELINE_PIPE)
+def _dateline_ends_a_sentence(doc: Doc) -> Doc:
+    """Start a sentence after a wire dateline, before the parser runs: otherwise "SYDNEY (AP)
+    — Prime Minister X said" parses SYDNEY as a second subject of "said", and the speaker,
+    the actor and the event are lost."""
+    from legation.extract.dateline import find_dateline  # extract imports this module
+
+    found = find_dateline(doc.text)
+    if found is not None:
+        first = doc.char_span(found.end, found.end + 1, alignment_mode="expand")
+        if first is not None and first.start > 0:
+            doc[first.start].is_sent_start = True
+    return doc
 
 
 def model_id(nlp: Language) -> str:

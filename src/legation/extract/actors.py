@@ -10,6 +10,7 @@ group"), so that the coder and the quotes extractor see the same actors.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.matcher import PhraseMatcher
@@ -40,6 +41,11 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Prepositions by which a phrase names where an agent belongs ("police in Senegal").
 AGENT_PLACE_PREPS = {"in", "of", "from", "to", "for", "across", "inside"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
+# A dateline counts as this many mentions of its country when finding a story's home country.
+HOME_DATELINE_WEIGHT = 2
+HOME_MIN_MENTIONS = 3  # fewer make a sentence's country, not a story's
+# Sectors of bodies that belong to no country: a story's home country is not theirs.
+STATELESS_SECTORS = {"IGO", "NGO", "MNC", "IMG", "REF", None}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GROUP_NOUNS = {"group", "organisation", "organization", "movement", "militia"}
 # Words for part of a group, whose "of" complement names the actor ("members of X").
@@ -192,6 +198,9 @@ class ActorResolver:
     def __init__(self, kb: ActorKB, vocab: Vocab) -> None:
         self.kb = kb
         self.genders = {key: p.gender for p in kb.people for key in (p.kb_id, p.name) if key}
+        # nouns that name one person ("minister", "spokeswoman"): "he" may refer back to them
+        self.individuals = {a.term for a in kb.agents
+                            if a.kind in ("title", "person") and " " not in a.term}
         self.entries: dict[str, list[Entry]] = {}
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.exact = PhraseMatcher(vocab, attr="ORTH")
@@ -221,7 +230,8 @@ class ActorResolver:
             if taken.isdisjoint(range(sp.start, sp.end)):
                 entries = [e for e in self.entries.get(sp.text.lower(), ())
                            if not (e.kind == "person" and (_other_first_name(sp)
-                                                          or not sp[0].text[:1].isupper()))]
+                                                          or not sp[0].text[:1].isupper()))
+                           and not (e.kind == "country" and _first_name(sp))]
                 if entries:
                     taken.update(range(sp.start, sp.end))
                     out.append((sp, entries))
@@ -264,6 +274,8 @@ class ActorResolver:
         mentions = [m for head, ms in sorted(groups.items())
                     if (m := self._resolve_np(doc[head], ms, day))]
         mentions = _placed_agents(doc, mentions)
+        mentions = _definite_references(doc, mentions)
+        mentions = _at_home(doc, mentions, self._home_country(doc, mentions))
         mentions = self._add_references(doc, mentions)
         if raw is not None:
             mentions = [replace(m, actors=tuple(replace(a, text=raw[a.start:a.end])
@@ -379,7 +391,9 @@ class ActorResolver:
     def _add_references(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """Pronouns ("he") and "the group" take the actor of the most recent fitting mention."""
         taken = {i for m in mentions for i in range(m.start, m.end)}
-        people = [m for m in mentions if m.kind == "person"]
+        # people named, and people a title names ("Prime Minister Daniel Whitfield", "the
+        # ministry's spokeswoman"), whom the knowledge base need not know
+        people = [m for m in mentions if m.kind == "person" or self._individual(doc, m)]
         groups = [m for m in mentions if (m.actors[0].rule or "").startswith(
             ("org:armed", "org:party", "org:other", "org+"))]
         out = list(mentions)
@@ -387,7 +401,10 @@ class ActorResolver:
             if tok.i in taken:
                 continue
             pool: list[Mention] = []
-            if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
+            if tok.ent_type_ in ("PERSON", "") and tok.pos_ == "PROPN" and tok.dep_ != "compound":
+                # "Whitfield told reporters" after "Prime Minister Daniel Whitfield said"
+                pool = [m for m in people if m.head < tok.i and tok.text in _names(doc, m)]
+            elif tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
                 gender = PRONOUNS[tok.lower_]
                 fitting = [m for m in people if m.head < tok.i
                            and self._gender(m) in (gender, None)]
@@ -409,6 +426,31 @@ class ActorResolver:
                                        rule=f"reference:{a.name}") for a in ante.actors)
                 out.append(Mention(tok.i, tok.i + 1, tok.i, actors, "reference"))
         return out
+
+    def _home_country(self, doc: Doc, mentions: list[Mention]) -> str | None:
+        """The country a story is about: the one its dateline, actors and places name most,
+        when one leads clearly enough to be a story's and not a sentence's (a story about
+        Kenya and Uganda in equal parts has none; nor has "Protesters attacked the German
+        embassy")."""
+        counts = Counter(a.country for m in mentions for a in m.actors
+                         if a.country and self.kb.country(a.country) is not None)
+        line = find_dateline(doc.text)
+        if line is not None:
+            where = doc.text[slice(*(line.area or line.place))]
+            found = gazetteer.lookup(where) or gazetteer.lookup(where.title())
+            if found:
+                counts[found[0].country] += HOME_DATELINE_WEIGHT
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < HOME_MIN_MENTIONS or (
+                len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
+
+    def _individual(self, doc: Doc, mention: Mention) -> bool:
+        head = doc[mention.head]
+        return mention.kind in ("agent", "composed") and head.tag_ in ("NN", "NNP") and (
+            head.ent_type_ == "PERSON"
+            or any(t.lower_ in self.individuals for t in doc[mention.start:mention.end]))
 
     def _gender(self, mention: Mention) -> str | None:
         actor = mention.actors[0]
@@ -440,6 +482,59 @@ class ActorResolver:
         if head.sector is None and (root is None or root.kind == "composed"):
             return replace(head, sector="UNK", rule=f"{head.rule}+unknown-kind")
         return head
+
+
+def _at_home(doc: Doc, mentions: list[Mention], home: str | None) -> list[Mention]:
+    """A generic agent with no country of its own ("the foreign minister", "protesters",
+    "the army") is the home country's, as a reader of the story takes it; international
+    bodies and aid groups are nobody's."""
+    if home is None:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.kind in ("agent", "composed") and all(
+                a.country is None and a.sector not in STATELESS_SECTORS for a in m.actors):
+            m = replace(m, actors=tuple(replace(a, country=home, code=actor_code(home, a.sector),
+                                                rule=f"{a.rule}+home")
+                                        for a in m.actors))
+        out.append(m)
+    return out
+
+
+def _first_name(span: Span) -> bool:
+    """A country's name that opens a person's ("Jordan Bardella", "Chad Smith")."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return (nxt is not None and span[0].ent_type_ == "PERSON" and nxt.ent_type_ == "PERSON"
+            and span[-1].dep_ == "compound" and nxt.pos_ == "PROPN")
+
+
+def _names(doc: Doc, mention: Mention) -> set[str]:
+    """The proper names of a mention and of the apposition to its head ("Colombia's foreign
+    minister, Lucía Montoya"), by which a later surname refers back."""
+    head = doc[mention.head]
+    tokens = [*doc[mention.start:mention.end],
+              *(t for c in head.children if c.dep_ == "appos" for t in c.subtree)]
+    return {t.text for t in tokens if t.pos_ == "PROPN"}
+
+
+def _definite_references(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"the ministry", "the commission" with no country of their own are the latest mention
+    with the same head noun that has one ("Brazil's foreign ministry")."""
+    out: list[Mention] = []
+    for m in mentions:
+        head = doc[m.head]
+        bare = (m.kind in ("agent", "composed") and all(a.country is None for a in m.actors)
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children))
+        ante = next((a for a in reversed(out) if bare and a.head < m.head
+                     and doc[a.head].lemma_.lower() == head.lemma_.lower()
+                     and any(x.country for x in a.actors)), None)
+        if ante is not None:
+            span = doc[m.start:m.end]
+            m = replace(m, kind="reference", actors=tuple(
+                replace(a, text=span.text, start=span.start_char, end=span.end_char,
+                        rule=f"reference:{a.name}") for a in ante.actors))
+        out.append(m)
+    return out
 
 
 def _placed_agents(doc: Doc, mentions: list[Mention]) -> list[Mention]:
