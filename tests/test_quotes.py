@@ -228,3 +228,30 @@ def test_seed_relayed_quotations(seed_quotes) -> None:
 def test_seed_scare_quotes_are_not_quotations(seed_quotes) -> None:
     for _, found in seed_quotes.values():
         assert all(len(q.content.split()) > 3 for q in found if q.direct)
+
+
+def test_charges_are_reported_with_the_accused(quotes) -> None:
+    [quote] = quotes("Kenya accused Somalia of arming the rebels in Gedo.")
+    assert (quote.direct, quote.cue, quote.content) == (
+        False, "accuse", "Somalia of arming the rebels in Gedo")
+    assert quote.speaker.country == "KEN"
+
+
+def test_quoted_as_saying_names_the_speaker_and_the_relay(quotes) -> None:
+    found = quotes("Iran's oil minister, Javad Owji, met reporters. IRNA quoted him "
+                   "as saying that exports had doubled.")
+    [quote] = [q for q in found if "exports" in q.content]
+    assert quote.speaker.country == "IRN" and quote.relay is not None
+
+
+def test_a_statement_speaks_for_whoever_issued_it(quotes) -> None:
+    found = quotes("Peru's foreign ministry protested in a statement on Monday. “We expect an "
+                   "apology,” the statement said.")
+    assert [q.speaker.code for q in direct(found)] == ["PERGOV"]
+
+
+def test_a_surname_is_the_person_not_a_town_of_that_name(quotes) -> None:
+    # Ibarra is also a city in Ecuador
+    found = quotes("Mexico's economy minister, Raquel Ibarra, spoke on Tuesday. “We will "
+                   "appeal,” Ibarra said.")
+    assert [q.speaker.code for q in direct(found)] == ["MEXGOV"]

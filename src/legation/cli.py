@@ -418,7 +418,8 @@ def _eval_quotes(gold: Path, limit: int | None, show: int, model: str | None,
     except LegationError as exc:
         _fail(exc)
     coded = _coded_units(units, gold, model, actors)
-    report = score_quotes(units, {k: c.quotes for k, c in coded.items()})
+    report = score_quotes(units, {k: c.quotes for k, c in coded.items()},
+                          {k: c.mentions for k, c in coded.items()})
     wrong = report.pop("wrong_examples")
     if as_json:
         _print_json({**report, "wrong_examples": wrong[:show]})

@@ -2,8 +2,9 @@
 
 A gold quote is found when a found quote overlaps its content. Its speaker is right when the
 found speaker's span overlaps the gold speaker's span (the strict figure), or, for the
-lenient figure, also when the found speaker resolves to the gold speaker's country: a
-pronoun or a later "the ministry" names the same actor from another place in the text.
+lenient figure, also when the found speaker resolves to the gold speaker's country or to the
+actor the article resolves at the gold speaker's span: a pronoun or a later "the ministry"
+names the same actor from another place in the text.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from legation.errors import GoldError
-from legation.records import Quote
+from legation.records import Actor, Quote
 
 
 @dataclass(frozen=True)
@@ -77,13 +78,14 @@ def _overlap(a: tuple[int, int], b: tuple[int | None, int | None]) -> bool:
     return b[0] is not None and b[1] is not None and b[0] < a[1] and a[0] < b[1]
 
 
-def score_quotes(units: Iterable[QuoteUnit], found: dict[str, Sequence[Quote]]
-                 ) -> dict[str, Any]:
+def score_quotes(units: Iterable[QuoteUnit], found: dict[str, Sequence[Quote]],
+                 actors: dict[str, Sequence[Actor]] | None = None) -> dict[str, Any]:
     """Found rate, speaker accuracy (strict and lenient) over gold quotes with a speaker."""
     total = found_n = strict = lenient = 0
     misses = []
     for unit in units:
         quotes = found.get(unit.id, ())
+        named = (actors or {}).get(unit.id, ())
         for gold in unit.quotes:
             total += 1
             over = [q for q in quotes if _overlap((gold.start, gold.end), (q.start, q.end))]
@@ -91,8 +93,11 @@ def score_quotes(units: Iterable[QuoteUnit], found: dict[str, Sequence[Quote]]
             speakers = [q.speaker for q in over if q.speaker is not None]
             exact = gold.speaker is not None and any(
                 _overlap(gold.speaker, (s.start, s.end)) for s in speakers)
-            same = exact or (gold.country is not None
-                             and any(s.country == gold.country for s in speakers))
+            # the gold speaker's own actor, as the article resolves it where the gold names it
+            theirs = {a.code for a in named if gold.speaker and a.code and (a.country or a.kb_id)
+                      and _overlap(gold.speaker, (a.start, a.end))}  # not a bare "JRN"
+            same = exact or any(s.code in theirs for s in speakers) or (
+                gold.country is not None and any(s.country == gold.country for s in speakers))
             strict += exact
             lenient += same
             if not same:

@@ -48,6 +48,8 @@ HOME_MIN_MENTIONS = 3  # fewer make a sentence's country, not a story's
 STATELESS_SECTORS = {"IGO", "NGO", "MNC", "IMG", "REF", None}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GROUP_NOUNS = {"group", "organisation", "organization", "movement", "militia"}
+# Documents that "say" what their issuer said: "the statement said".
+DOCUMENT_NOUNS = {"statement", "communique", "communiqué", "declaration", "letter", "report"}
 # Words for part of a group, whose "of" complement names the actor ("members of X").
 PARTITIVES = {"member", "thousand", "hundred", "dozen", "score", "million", "number", "some",
               "many", "most", "all", "rest", "majority", "part", "unit", "contingent"}
@@ -397,13 +399,21 @@ class ActorResolver:
         groups = [m for m in mentions if (m.actors[0].rule or "").startswith(
             ("org:armed", "org:party", "org:other", "org+"))]
         out = list(mentions)
+        # a lone name read as a town may be a surname told before ("Ibarra said")
+        towns = {m.start: m for m in mentions if m.kind == "place" and m.end - m.start == 1}
         for tok in doc:
-            if tok.i in taken:
+            if tok.i in taken and tok.i not in towns:
                 continue
             pool: list[Mention] = []
-            if tok.ent_type_ in ("PERSON", "") and tok.pos_ == "PROPN" and tok.dep_ != "compound":
+            if tok.pos_ == "PROPN" and tok.dep_ != "compound":
                 # "Whitfield told reporters" after "Prime Minister Daniel Whitfield said"
                 pool = [m for m in people if m.head < tok.i and tok.text in _names(doc, m)]
+                if pool and tok.i in towns:
+                    out.remove(towns[tok.i])
+            elif tok.i in taken:
+                continue
+            elif tok.lower_ in DOCUMENT_NOUNS and any(c.lower_ == "the" for c in tok.children):
+                pool = _issuer(doc, tok, mentions)  # "… in a statement. The statement said"
             elif tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
                 gender = PRONOUNS[tok.lower_]
                 fitting = [m for m in people if m.head < tok.i
@@ -420,6 +430,10 @@ class ActorResolver:
                         or doc[m.head].morph.get("Number") == ["Plur"]]
             elif tok.lower_ in GROUP_NOUNS and any(c.lower_ == "the" for c in tok.children):
                 pool = [m for m in groups if m.head < tok.i]
+            elif tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
+                # "The agency said" after "The United Nations refugee agency warned"
+                pool = [m for m in mentions if m.head < tok.i and m.kind != "place"
+                        and doc[m.head].lemma_.lower() == tok.lemma_.lower()]
             if pool:
                 ante = pool[-1]
                 actors = tuple(replace(a, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
@@ -509,12 +523,25 @@ def _first_name(span: Span) -> bool:
 
 
 def _names(doc: Doc, mention: Mention) -> set[str]:
-    """The proper names of a mention and of the apposition to its head ("Colombia's foreign
-    minister, Lucía Montoya"), by which a later surname refers back."""
+    """The personal names of a mention and of the apposition to its head ("Colombia's foreign
+    minister, Lucía Montoya"), by which a later surname refers back; not its places."""
     head = doc[mention.head]
     tokens = [*doc[mention.start:mention.end],
               *(t for c in head.children if c.dep_ == "appos" for t in c.subtree)]
-    return {t.text for t in tokens if t.pos_ == "PROPN"}
+    return {t.text for t in tokens if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "")}
+
+
+def _issuer(doc: Doc, document: Token, mentions: list[Mention]) -> list[Mention]:
+    """Who issued the latest earlier document of the same kind ("X said in a statement",
+    "X issued a statement"): the subject of the verb it hangs on."""
+    by_head = {m.head: m for m in mentions}
+    for earlier in reversed(doc[:document.i]):
+        if earlier.lemma_.lower() == document.lemma_.lower():
+            verb = earlier.head.head if earlier.dep_ == "pobj" else earlier.head
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            found = by_head.get(subject.i) if subject is not None else None
+            return [found] if found is not None and found.kind != "place" else []
+    return []
 
 
 def _definite_references(doc: Doc, mentions: list[Mention]) -> list[Mention]:

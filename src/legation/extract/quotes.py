@@ -49,6 +49,7 @@ class Cues:
     that_verbs: frozenset[str]
     phrasal: frozenset[tuple[str, str]]
     relay: frozenset[str]
+    charges: frozenset[tuple[str, str]]
 
 
 @functools.cache
@@ -57,8 +58,10 @@ def load_cues() -> Cues:
     text = (resources.files("legation.knowledge") / "data" / "cues.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
     phrasal = (tuple(p.split()) for p in data["phrasal"])
+    charges = (tuple(p.split()) for p in data["charges"])
     return Cues(frozenset(data["verbs"]), frozenset(data["that_verbs"]),
-                frozenset((v, p) for v, p in phrasal), frozenset(data["relay"]))
+                frozenset((v, p) for v, p in phrasal), frozenset(data["relay"]),
+                frozenset((v, p) for v, p in charges))
 
 
 # -- quote marks ------------------------------------------------------------------------------
@@ -248,6 +251,9 @@ def _speaker_token(verb: Token, cues: Cues, inside: set[int]) -> Token | None:
         return subject
     if verb.dep_ == "acl":
         return verb.head
+    relay = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
+    if relay is not None and relay.lemma_.lower() in cues.relay:  # "quoted her as saying"
+        return next((c for c in relay.children if c.dep_ == "dobj"), None)
     if verb.dep_ not in INHERITS_SUBJECT:
         return None
     head = verb.head
@@ -266,6 +272,11 @@ def _inner_cue(verb: Token, cues: Cues) -> Token | None:
     for child in verb.children:
         if child.dep_ in RELAYED and child.tag_ == "VBG" and cue_of(child, cues):
             return child
+        if child.dep_ == "prep" and child.lower_ == "as":  # "quoted her as saying"
+            found = next((g for g in child.children if g.dep_ == "pcomp" and cue_of(g, cues)),
+                         None)
+            if found is not None:
+                return found
         if child.dep_ == "dobj":
             found = next((g for g in child.children if g.dep_ == "acl" and cue_of(g, cues)), None)
             if found is not None:
@@ -275,8 +286,8 @@ def _inner_cue(verb: Token, cues: Cues) -> Token | None:
 
 def _relay_token(verb: Token, cues: Cues) -> Token | None:
     """Who passes the cue's words on: a relay verb above it, or "according to" beside it."""
-    above = verb.head.head if verb.dep_ == "acl" else verb.head
-    if verb.dep_ in ({"acl"} | RELAYED) and above.lemma_.lower() in cues.relay:
+    above = verb.head.head if verb.dep_ in ("acl", "pcomp") else verb.head
+    if verb.dep_ in ({"acl", "pcomp"} | RELAYED) and above.lemma_.lower() in cues.relay:
         return _subject(above)
     return next((o for c in verb.children if (o := _according_object(c)) is not None), None)
 
@@ -427,7 +438,17 @@ def _complement(tok: Token, cues: Cues) -> tuple[int, int] | None:
                  and any(g.dep_ in CLAUSE_SUBJECTS for g in c.children)), None)
     if comp is not None:
         return _edges(tok.doc, comp.left_edge.i, comp.right_edge.i)
-    return _before_tail(tok)
+    return _charge(tok, cues) or _before_tail(tok)
+
+
+def _charge(tok: Token, cues: Cues) -> tuple[int, int] | None:
+    """"accused Pakistan of violating the ceasefire": the accused and the charge."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    prep = next((c for c in tok.children if c.dep_ == "prep"
+                 and (tok.lemma_.lower(), c.lower_) in cues.charges), None)
+    if obj is None or prep is None or not any(c.dep_ in ("pcomp", "pobj") for c in prep.children):
+        return None
+    return _edges(tok.doc, obj.left_edge.i, prep.right_edge.i)
 
 
 def _before_tail(tok: Token) -> tuple[int, int] | None:
