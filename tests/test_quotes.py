@@ -255,3 +255,10 @@ def test_a_surname_is_the_person_not_a_town_of_that_name(quotes) -> None:
     found = quotes("Mexico's economy minister, Raquel Ibarra, spoke on Tuesday. “We will "
                    "appeal,” Ibarra said.")
     assert [q.speaker.code for q in direct(found)] == ["MEXGOV"]
+
+
+def test_the_dateline_agency_is_never_the_speaker(quotes) -> None:
+    [quote] = quotes("MOSCOW (AP) — The Kremlin on Monday dismissed the report, saying it was "
+                     "based on rumours.")
+    assert quote.content == "it was based on rumours" and quote.speaker.country == "RUS"
+    assert "AP" not in quote.speaker.text

@@ -196,3 +196,11 @@ def test_only_a_day_or_month_carries_over_within_a_paragraph(coder: Coder) -> No
     assert dates["SYR"] == ("2015-10-19", "stated")
     assert dates["JOR"] == ("2015-10-19", "inferred")  # continues Monday in its paragraph
     assert dates["TUR"][1] == "publication"  # a new paragraph does not continue Monday
+
+
+def test_objects_of_strikes_small_towns_and_transliterations(places_of) -> None:
+    found = places_of("Drones struck Kramatorsk and Kryvyi Rih. Artillery shelled Afrin. "
+                      "Residents of Madaya in Syria said food had run out.")
+    assert {name: country for name, (country, _, _) in found.items()} == {
+        "Kramatorsk": "UKR", "Kryvyi Rih": "UKR", "Afrin": "SYR", "Madaya": "SYR",
+        "Syria": "SYR"}

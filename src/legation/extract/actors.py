@@ -405,7 +405,8 @@ class ActorResolver:
             if tok.i in taken and tok.i not in towns:
                 continue
             pool: list[Mention] = []
-            if tok.pos_ == "PROPN" and tok.dep_ != "compound":
+            if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and tok.dep_ != "compound" \
+                    and any(tok.text in _names(doc, m) for m in people):
                 # "Whitfield told reporters" after "Prime Minister Daniel Whitfield said"
                 pool = [m for m in people if m.head < tok.i and tok.text in _names(doc, m)]
                 if pool and tok.i in towns:
@@ -432,8 +433,9 @@ class ActorResolver:
                 pool = [m for m in groups if m.head < tok.i]
             elif tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
                 # "The agency said" after "The United Nations refugee agency warned"
-                pool = [m for m in mentions if m.head < tok.i and m.kind != "place"
-                        and doc[m.head].lemma_.lower() == tok.lemma_.lower()]
+                pool = [m for m in mentions if m.head < tok.i and m.kind != "place" and any(
+                    t.lemma_.lower() == tok.lemma_.lower() and t.pos_ in ("NOUN", "PROPN")
+                    for t in doc[m.start:m.end])]
             if pool:
                 ante = pool[-1]
                 actors = tuple(replace(a, text=tok.text, start=tok.idx, end=tok.idx + len(tok),
@@ -528,7 +530,7 @@ def _names(doc: Doc, mention: Mention) -> set[str]:
     head = doc[mention.head]
     tokens = [*doc[mention.start:mention.end],
               *(t for c in head.children if c.dep_ == "appos" for t in c.subtree)]
-    return {t.text for t in tokens if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "")}
+    return {t.text for t in tokens if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"}
 
 
 def _issuer(doc: Doc, document: Token, mentions: list[Mention]) -> list[Mention]:

@@ -23,7 +23,6 @@ from legation.records import PlaceMention
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NOT_PLACES = {"ORG", "PERSON", "EVENT", "WORK_OF_ART", "NORP", "PRODUCT", "LAW"}
 SMALL_TOWN = 100_000
-BIG_CITY = 1_000_000
 COMPARABLE_SIZE = 0.25  # a candidate under a quarter of the largest one's population loses
 WORDS = place_words()
 
@@ -70,16 +69,17 @@ def _locative_spans(doc: Doc, acting: set[int]) -> list[Span]:
                 spans += [span for name in names if name.pos_ == "PROPN"
                           and name.text[:1].isupper() for span in _names_at(name)]
     for obj in doc:
-        if (obj.dep_ == "dobj" and obj.pos_ == "PROPN" and obj.i not in acting
-                and _big_city(obj.text)):
-            spans.append(doc[obj.i:obj.i + 1])
+        if obj.dep_ == "dobj" and obj.pos_ == "PROPN" and obj.i not in acting:
+            spans += [span for name in [obj, *_conjuncts(obj)] if name.i not in acting
+                      and _city(span := _names_at(name)[0], SMALL_TOWN)]
     return spans
 
 
 def _names_at(name: Token) -> list[Span]:
     """The proper name ending at ``name`` with its compound parts ("Puerto Cabello"), and
     with a possessor that may be part of it ("Cox's Bazar")."""
-    left = min([name.i, *(t.i for t in name.lefts if t.dep_ == "compound" and t.pos_ == "PROPN")])
+    left = min([name.i, *(t.i for t in name.lefts if t.dep_ == "compound"
+                          and t.text[:1].isupper())])
     spans = [name.doc[left:name.i + 1]]
     spans += [name.doc[t.i:name.i + 1] for t in name.lefts if t.dep_ == "poss"
               and t.pos_ == "PROPN" and t.i < left]
@@ -114,12 +114,12 @@ def _dateline_area(doc: Doc) -> tuple[int, set[str]] | None:
     return (found.place[0], countries) if countries else None
 
 
-def _big_city(name: str) -> bool:
-    """A name that is exactly a city of a million people is a place even where the parser
-    calls it a person: a tagger slip, not a namesake."""
-    return any(c.feature == "city" and c.population >= BIG_CITY
-               and gazetteer.fold(c.name) == gazetteer.fold(name)
-               for c in gazetteer.lookup(name))
+def _city(span: Span, population: int) -> bool:
+    """A name of a city of ``population`` or more is a place as the object of a
+    verb ("shelled Kramatorsk") even where the parser calls it a person: a tagger slip, not a
+    namesake."""
+    return any(c.feature == "city" and c.population >= population
+               for c in gazetteer.lookup(span.text))
 
 
 def _trim(span: Span) -> Span:
@@ -146,7 +146,7 @@ def find_places(doc: Doc, actors: ArticleActors, raw: str | None = None) -> list
             cands = tuple(c for c in cands if c.country in under[1]) or cands
         # a name is no context for itself (the capital "Tripoli" read as an actor)
         context = totals - Counter(a.country for m in actors.mentions for a in m.actors
-                                   if a.country and span.start <= m.start < span.end)
+                                   if a.country and m.start < span.end and span.start < m.end)
         # Context chooses among places of comparable size (Homs, Syria vs Al Khums, Libya),
         # not a small town over a capital (Geneva, Illinois in a story about the US).
         floor = max(c.population for c in cands) * COMPARABLE_SIZE
@@ -154,7 +154,10 @@ def find_places(doc: Doc, actors: ArticleActors, raw: str | None = None) -> list
         if not any(context[c.country] for c in comparable):
             # the big namesake is in no country the article names, a sizeable city in one
             # it does is meant (Tripoli in a story about Lebanon, San José under "Costa Rica")
-            comparable += [c for c in cands if c.population >= SMALL_TOWN and context[c.country]]
+            # (among small towns any one in such a country: Syria's Madaya, not Myanmar's)
+            largest = max(c.population for c in cands)
+            comparable += [c for c in cands if context[c.country]
+                           and (c.population >= SMALL_TOWN or largest < SMALL_TOWN)]
         best = max(comparable, key=lambda c: (context[c.country], c.population))
         unrelated = context and not context[best.country]
         if unrelated and (gazetteer.fold(best.name) != gazetteer.fold(span.text)

@@ -59,11 +59,16 @@ class Candidate:
     population: int
 
 
+SILENT_MARKS = str.maketrans("", "", "‘ʿʾ`")
+
+
 def fold(text: str) -> str:
     """Lower case without accents or punctuation spacing, so "Peñasco" finds "Penasco"."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.lower().replace("-", " ").replace("’", "'").split())
+    text = text.lower().replace("-", " ").replace("’", "'")
+    # transliterated ʿayn and hamza ("‘Afrīn", "Ma’rib") are not written in news
+    return " ".join(w.lstrip("'") for w in text.translate(SILENT_MARKS).split())
 
 
 @functools.cache
