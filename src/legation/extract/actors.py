@@ -401,14 +401,15 @@ class ActorResolver:
         out = list(mentions)
         # a lone name read as a town may be a surname told before ("Ibarra said")
         towns = {m.start: m for m in mentions if m.kind == "place" and m.end - m.start == 1}
+        names = [(m, _names(doc, m)) for m in people]
         for tok in doc:
             if tok.i in taken and tok.i not in towns:
                 continue
             pool: list[Mention] = []
             if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and tok.dep_ != "compound" \
-                    and any(tok.text in _names(doc, m) for m in people):
+                    and any(tok.text in known for _, known in names):
                 # "Whitfield told reporters" after "Prime Minister Daniel Whitfield said"
-                pool = [m for m in people if m.head < tok.i and tok.text in _names(doc, m)]
+                pool = [m for m, known in names if m.head < tok.i and tok.text in known]
                 if pool and tok.i in towns:
                     out.remove(towns[tok.i])
             elif tok.i in taken:

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from legation.nlp import sent_of
+
 WORDS_KEY = "legation.times.words"
 MONTHS = {name: n for n, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -223,7 +225,7 @@ def _narrate(doc: Doc, found: list[tuple[TimeExpression, Hit]], anchor: Anchor |
     named: tuple[str, int] | None = None  # the latest day of any kind, and its sentence
     pub = anchor.at("day") if anchor else None
     for expr, hit in found:
-        sentence = doc[expr.anchor_token].sent.start
+        sentence = sent_of(doc[expr.anchor_token]).start
         if hit.narrative is not None:
             kind, days, suffix = hit.narrative
             if kind == "stated":
@@ -245,7 +247,7 @@ def _narrate(doc: Doc, found: list[tuple[TimeExpression, Hit]], anchor: Anchor |
 
 def _previous_sentence(doc: Doc, start: int) -> int:
     """The first token of the sentence before the one starting at ``start``."""
-    return doc[start - 1].sent.start if start > 0 else 0
+    return sent_of(doc[start - 1]).start if start > 0 else 0
 
 
 def _best(doc: Doc, i: int, anchor: Anchor | None) -> Hit | None:
