@@ -12,6 +12,7 @@ import argparse
 import json
 from pathlib import Path
 
+from legation.extract.actors import actor_resolver
 from legation.knowledge.bundle import load_knowledge
 from legation.nlp import load_model
 from legation.read import normalise_chars
@@ -25,7 +26,7 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="print every miss")
     args = parser.parse_args()
     nlp = load_model()
-    resolver = load_knowledge().resolver(nlp.vocab)
+    resolver = actor_resolver(load_knowledge(), nlp.vocab)
     cases = [json.loads(x) for x in args.cases.read_text().splitlines() if x.strip()]
     right = 0
     for case, doc in zip(cases, nlp.pipe(normalise_chars(c["mention"]) for c in cases),

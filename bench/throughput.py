@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from legation.extract.actors import actor_resolver
 from legation.knowledge import gazetteer
 from legation.nlp import load_model
 from legation.read import read_inputs
@@ -57,7 +58,7 @@ def main() -> None:
 
         t0 = time.perf_counter()
         coder = Coder()
-        coder.knowledge.resolver(coder.nlp.vocab)  # build the matcher: a one-off cost
+        actor_resolver(coder.knowledge, coder.nlp.vocab)  # build the matcher: a one-off cost
         gazetteer.index()
         t_load = time.perf_counter() - t0
 
@@ -66,7 +67,7 @@ def main() -> None:
             pass
         t_bare = time.perf_counter() - t0
 
-        resolver = coder.knowledge.resolver(nlp.vocab)
+        resolver = actor_resolver(coder.knowledge, nlp.vocab)
         t0 = time.perf_counter()
         for article, doc in zip(articles, nlp.pipe((a.clean for a in articles), batch_size=16,
                                                    n_process=args.workers), strict=True):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from legation.extract.actors import ArticleActors
+from legation.extract.actors import ArticleActors, actor_resolver
 from legation.knowledge.bundle import load_knowledge
 from legation.read import normalise_chars, read_inputs
 from legation.records import Article
@@ -15,7 +15,7 @@ from legation.records import Article
 
 @pytest.fixture(scope="module")
 def resolve(nlp):
-    resolver = load_knowledge().resolver(nlp.vocab)
+    resolver = actor_resolver(load_knowledge(), nlp.vocab)
 
     def run(text: str, date: str | None = "2015-10-20") -> ArticleActors:
         return resolver.resolve(nlp(text), date)
@@ -133,7 +133,7 @@ def test_described_plural_demonyms_are_civilians(resolve, phrase: str, head: str
 ])
 def test_isolated_mentions_say_unknown_or_not_an_actor(nlp, mention: str, country: str | None,
                                                       sector: str, rule: str) -> None:
-    got = load_knowledge().resolver(nlp.vocab).resolve_phrase(nlp(mention))
+    got = actor_resolver(load_knowledge(), nlp.vocab).resolve_phrase(nlp(mention))
     assert (got.country, got.sector) == (country, sector)
     assert rule in got.rule
     assert got.code == country  # UNK and JNK never enter the code
@@ -147,7 +147,7 @@ def test_isolated_mentions_say_unknown_or_not_an_actor(nlp, mention: str, countr
     ("the Hamas-run health ministry", "PSEGOV"),  # run by Hamas, not Hamas
 ])
 def test_officials_of_a_body_are_the_body(nlp, mention: str, code: str) -> None:
-    assert load_knowledge().resolver(nlp.vocab).resolve_phrase(nlp(mention)).code == code
+    assert actor_resolver(load_knowledge(), nlp.vocab).resolve_phrase(nlp(mention)).code == code
 
 
 @pytest.mark.parametrize("mention, code", [
@@ -157,11 +157,11 @@ def test_officials_of_a_body_are_the_body(nlp, mention: str, code: str) -> None:
     ("EU member states", "EURGOV"),
 ])
 def test_followers_forces_and_member_states(nlp, mention: str, code: str) -> None:
-    assert load_knowledge().resolver(nlp.vocab).resolve_phrase(nlp(mention)).code == code
+    assert actor_resolver(load_knowledge(), nlp.vocab).resolve_phrase(nlp(mention)).code == code
 
 
 def test_office_holders_of_un_bodies_report_the_bloc(nlp) -> None:
-    resolver = load_knowledge().resolver(nlp.vocab)
+    resolver = actor_resolver(load_knowledge(), nlp.vocab)
     guterres = resolver.resolve_phrase(nlp("Antonio Guterres"), "2021-01-01")
     council = resolver.resolve_phrase(nlp("the UN Security Council"), "2021-01-01")
     assert guterres.country == council.country == "UNO"
@@ -205,7 +205,7 @@ def test_user_actor_file(nlp, tmp_path: Path) -> None:
         "    roles:\n"
         "      - {country: BGR, office: Foreign Minister, sector: GOV, start: 2030-01-01,"
         " end: null}\n")
-    resolver = load_knowledge((extra,)).resolver(nlp.vocab)
+    resolver = actor_resolver(load_knowledge((extra,)), nlp.vocab)
     found = resolver.resolve(nlp("Velkova condemned the ZLF."), "2031-02-01")
     assert [a.code for m in found.mentions for a in m.actors] == ["BGRGOV", "ZZZREB"]
 
@@ -242,7 +242,7 @@ def test_actor_dev_cases_figure(nlp) -> None:
     prints the figure and the misses)."""
     from conftest import shared_path
 
-    resolver = load_knowledge().resolver(nlp.vocab)
+    resolver = actor_resolver(load_knowledge(), nlp.vocab)
     cases = [json.loads(x) for x in
              shared_path("eval", "actor_cases_dev.jsonl").read_text().splitlines()]
     right = 0
@@ -258,7 +258,7 @@ def test_actor_dev_cases_figure(nlp) -> None:
     ("a UN-brokered deal", "IGOUNO"),
 ])
 def test_bodies_keep_their_codes_when_they_modify(nlp, mention: str, code: str) -> None:
-    assert load_knowledge().resolver(nlp.vocab).resolve_phrase(nlp(mention)).code == code
+    assert actor_resolver(load_knowledge(), nlp.vocab).resolve_phrase(nlp(mention)).code == code
 
 
 def _codes_of(found: ArticleActors, word: str, nth: int) -> list[str | None]:

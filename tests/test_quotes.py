@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import shared_path
 
+from legation.extract.actors import actor_resolver
 from legation.extract.quotes import Quote, find_quotes
 from legation.knowledge.bundle import load_knowledge
 from legation.read import read_inputs, read_text
@@ -12,7 +13,7 @@ from legation.read import read_inputs, read_text
 
 @pytest.fixture(scope="module")
 def quotes(nlp):
-    resolver = load_knowledge().resolver(nlp.vocab)
+    resolver = actor_resolver(load_knowledge(), nlp.vocab)
 
     def run(text: str) -> list[Quote]:
         article = read_text(text, published="2015-10-22")
@@ -193,7 +194,7 @@ SEED_QUOTES = [
 @pytest.fixture(scope="module")
 def seed_quotes(nlp) -> dict[str, tuple[str, list[Quote]]]:
     seeds = shared_path("seeds")
-    resolver = load_knowledge().resolver(nlp.vocab)
+    resolver = actor_resolver(load_knowledge(), nlp.vocab)
     out = {}
     for article in read_inputs([str(seeds)], seeds / "manifest.jsonl"):
         doc = nlp(article.clean)

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from legation.cli import app
+from legation.extract.actors import actor_resolver
 from legation.read import read_inputs
 from legation.records import Article
 from legation.run import Coder
@@ -70,7 +71,7 @@ def test_ambiguous_and_transliterated_places(coder: Coder) -> None:
     from legation.extract.places import find_places
 
     nlp = coder.nlp
-    resolver = coder.knowledge.resolver(nlp.vocab)
+    resolver = actor_resolver(coder.knowledge, nlp.vocab)
 
     def places(text: str) -> dict[str, tuple[str | None, str | None]]:
         doc = nlp(text)
@@ -95,7 +96,7 @@ def test_ambiguous_and_transliterated_places(coder: Coder) -> None:
 def places_of(coder: Coder):
     from legation.extract.places import find_places
 
-    resolver = coder.knowledge.resolver(coder.nlp.vocab)
+    resolver = actor_resolver(coder.knowledge, coder.nlp.vocab)
 
     def run(text: str) -> dict[str, tuple[str, float, float]]:
         doc = coder.nlp(text)

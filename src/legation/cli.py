@@ -535,7 +535,9 @@ def actor(
         coder = Coder(model, actors or ())
     except LegationError as exc:
         _fail(exc)
-    resolver = coder.knowledge.resolver(coder.nlp.vocab)
+    from legation.extract.actors import actor_resolver
+
+    resolver = actor_resolver(coder.knowledge, coder.nlp.vocab)
     if batch is not None:
         docs = coder.nlp.pipe(normalise_chars(str(x.get("mention", ""))) for x in lines)
         for line, doc in zip(lines, docs, strict=True):
@@ -571,7 +573,9 @@ def explain(
     except LegationError as exc:
         _fail(exc)
     doc = coder.nlp(sentence)
-    found = coder.knowledge.resolver(coder.nlp.vocab).resolve(doc, date)
+    from legation.extract.actors import actor_resolver
+
+    found = actor_resolver(coder.knowledge, coder.nlp.vocab).resolve(doc, date)
     coded = coder.code_text(sentence, published=date)
     tokens = [{"i": t.i, "text": t.text, "lemma": t.lemma_, "pos": t.pos_, "dep": t.dep_,
                "head": t.head.i, "ent": t.ent_type_ or None} for t in doc]
@@ -677,12 +681,14 @@ def places(
 
     Example: `legation places story.txt --json`
     """
+    from legation.extract.actors import actor_resolver
     from legation.extract.places import find_places
 
     coder, parsed, failed = _parsed_inputs(inputs, None, model, actors)
     rows = []
     for article, doc in parsed:
-        found = coder.knowledge.resolver(doc.vocab).resolve(doc, article.published, article.text)
+        resolver = actor_resolver(coder.knowledge, doc.vocab)
+        found = resolver.resolve(doc, article.published, article.text)
         rows += [p.record(article.id) for p in find_places(doc, found, article.text)]
     _print_rows(rows, as_json, ("article_id", "text", "name", "country", "lat", "lon",
                                 "feature", "rule"))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from legation.extract.actors import actor_resolver
 from legation.extract.events import find_events, to_events
 from legation.extract.places import find_places
 from legation.extract.quotes import find_quotes
@@ -35,7 +36,7 @@ def code_doc(doc: Doc, article: Article, knowledge: Knowledge,
              options: CodeOptions | None = None) -> Coded:
     """Events (dated, placed, claimed), actor mentions, places and quotes of one article."""
     options = options or CodeOptions()
-    actors = knowledge.resolver(doc.vocab).resolve(doc, article.published, article.text)
+    actors = actor_resolver(knowledge, doc.vocab).resolve(doc, article.published, article.text)
     places = find_places(doc, actors, article.text)
     found = find_events(doc, actors, knowledge.patterns, options.one_sided, places)
     events = to_events(found, doc, article, find_times(doc, article.published), places)

@@ -29,6 +29,7 @@ from legation.knowledge.actors import (
     Role,
     Surface,
 )
+from legation.knowledge.bundle import Knowledge
 from legation.knowledge.gazetteer import Candidate, Region
 from legation.records import Actor
 
@@ -797,3 +798,15 @@ def _make(country: str | None, sector: str | None, name: str | None, span: Span,
           rule: str) -> Actor:
     return Actor(actor_code(country, sector), country, sector, name, span.text,
                  span.start_char, span.end_char, None, rule)
+
+
+_RESOLVERS: dict[tuple[int, int], ActorResolver] = {}
+
+
+def actor_resolver(knowledge: Knowledge, vocab: Vocab) -> ActorResolver:
+    """The resolver for ``knowledge``'s actors on ``vocab``, built once: its phrase matchers
+    cost seconds. The cache holds both objects, so their ids are not reused."""
+    key = (id(knowledge.actors), id(vocab))
+    if key not in _RESOLVERS:
+        _RESOLVERS[key] = ActorResolver(knowledge.actors, vocab)
+    return _RESOLVERS[key]

@@ -284,6 +284,7 @@ class ActorKB:
     _orgs: Mapping[str, Organization] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "countries", MappingProxyType(dict(self.countries)))
         index: dict[str, list[Surface]] = {}
         for surface in self.surface_forms():
             bucket = index.setdefault(surface.text.lower(), [])
@@ -293,6 +294,12 @@ class ActorKB:
                            MappingProxyType({k: tuple(v) for k, v in index.items()}))
         object.__setattr__(self, "_orgs",
                            MappingProxyType({o.code: o for o in self.organizations}))
+
+    def __reduce__(self) -> tuple[type[ActorKB], tuple[object, ...]]:
+        """Pickle by the fields, the indexes are rebuilt: read-only views do not pickle, and
+        Dask ships the knowledge base to its workers."""
+        return ActorKB, (dict(self.countries), self.organizations, self.people, self.agents,
+                         self.sources, self.people_as_of)
 
     def __repr__(self) -> str:
         return (f"ActorKB({len(self.countries)} countries, {len(self.organizations)} "
@@ -540,7 +547,7 @@ class _Builder:
                     raise KnowledgeError(f"{where}: role {role.office!r} names unknown "
                                          f"organization code {role.org!r}; add it to "
                                          "organizations.yaml or fix the code.")
-        return ActorKB(MappingProxyType(dict(self.countries)),
+        return ActorKB(dict(self.countries),
                        tuple(o for o, _ in self.orgs.values()),
                        tuple(p for p, _ in self.people.values()),
                        tuple(self.agents.values()), sources, self.as_of)

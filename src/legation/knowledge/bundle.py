@@ -1,42 +1,39 @@
-"""Everything the coder knows, loaded once: actors, verb patterns, and their provenance hash."""
+"""Everything the coder knows, loaded once: actors, verb patterns, and their provenance hash.
+
+Pure data: extraction builds what it needs from it (``extract.actors.actor_resolver``), so the
+knowledge layer imports nothing of the extractors, and the bundle pickles (Dask ships it to
+workers).
+"""
 
 from __future__ import annotations
 
 import functools
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from spacy.vocab import Vocab
-
-from legation.extract.actors import ActorResolver
 from legation.knowledge.actors import ActorKB, load_actor_kb
 from legation.knowledge.patterns import PatternSet, default_patterns
 
+DATA_SUFFIXES = (".tsv", ".yaml")  # the data files; their README is not knowledge
 
-@dataclass
+
+@dataclass(frozen=True)
 class Knowledge:
-    """Actor KB and patterns; the resolver's matcher is built per vocabulary on first use."""
+    """Actor KB and patterns, with the hash of the files they came from."""
 
     actors: ActorKB
     patterns: PatternSet
     hash: str
-    _resolvers: dict[int, ActorResolver] = field(default_factory=dict, repr=False)
-
-    def resolver(self, vocab: Vocab) -> ActorResolver:
-        key = id(vocab)
-        if key not in self._resolvers:
-            self._resolvers[key] = ActorResolver(self.actors, vocab)
-        return self._resolvers[key]
 
 
 def _files_hash(extra: tuple[Path, ...]) -> str:
-    """SHA-1 over every knowledge file, stored with each coded article for provenance."""
+    """SHA-1 over every knowledge data file, stored with each coded article for provenance."""
     digest = hashlib.sha1()
     data = resources.files("legation.knowledge") / "data"
     for item in sorted(data.iterdir(), key=lambda p: p.name):
-        if item.is_file():
+        if item.is_file() and item.name.endswith(DATA_SUFFIXES):
             digest.update(item.name.encode() + item.read_bytes())
     for path in extra:
         digest.update(path.read_bytes())
