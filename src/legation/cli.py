@@ -753,7 +753,7 @@ def serve(
     """
     import uvicorn
 
-    from legation.web.api import create_app
+    from legation.web.http_api import create_app
 
     try:
         web = create_app(db)

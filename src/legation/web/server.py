@@ -14,7 +14,7 @@ from pathlib import Path
 
 import uvicorn
 
-from legation.web.api import create_app
+from legation.web.http_api import create_app
 
 START_TIMEOUT = 30.0
 
