@@ -135,3 +135,12 @@ def test_bad_header_is_reported(tmp_path: Path) -> None:
     path.write_text("code\tlabel\n")
     with pytest.raises(KnowledgeError, match=r"cameo\.tsv:1: header"):
         load_codes(path)
+
+
+def test_kinds_of_code_come_from_the_table() -> None:
+    from legation.knowledge import codes
+
+    assert [c for c in ("042", "046", "036", "110") if codes.is_consultation(c)] == ["042", "046"]
+    assert [c for c in ("180", "193", "202", "173") if codes.is_assault(c)] == ["180", "193",
+                                                                              "202"]
+    assert codes.is_statement("012") and not codes.is_statement("020")

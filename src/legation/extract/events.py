@@ -39,7 +39,6 @@ INSTITUTIONS = {"ORG", "GPE", "NORP", "FAC"}  # entity types no "he" or "she" st
 NESTED = {"on", "against"}  # the target of an event noun inside a target slot
 OWNER_PREPS = {"of", "for", "by"}  # a target that is no actor names one through these
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj")  # where a nominal event is the verb's own
-VIOLENT_ROOTS = ("18", "19", "20")  # acts whose ", killing …" clause is their toll
 SAID_DEPS = ("ccomp", "xcomp", "dobj", "dative", "prep", "parataxis", "advcl", "conj")
 
 
@@ -348,7 +347,7 @@ def _fold_purposes(found: list[Found]) -> list[Found]:
         # ", killing four soldiers" tells a violent act's toll, ", calling its words reckless" an
     # act's manner; ", accusing Washington of …" is an act of its own
         outcome = (verb.dep_ == "advcl" and verb.tag_ == "VBG" and host is not None
-                   and (codes.root(host.pattern.code) in VIOLENT_ROOTS or f.target is None))
+                   and (codes.is_assault(host.pattern.code) or f.target is None))
         if host is not None and (purpose or outcome) and f.governed.word is None:
             folded.setdefault(host.trigger.i, f)
         else:
@@ -517,7 +516,7 @@ def _noun_sources(noun: Token, actors: ArticleActors, pattern: Pattern) -> list[
         # "Assad made a trip", "held talks"; not "blamed the attack on rebels"
         return [a for t in _source_tokens(noun.head) for a in actors.actors_for(t)]
     if (noun.dep_ == "pobj" and noun.head.lower_ in WORDS.setting_preps
-            and noun.head.head.pos_ in ("VERB", "AUX") and pattern.code.startswith("04")):
+            and noun.head.head.pos_ in ("VERB", "AUX") and codes.is_consultation(pattern.code)):
         # "Kerry said at a meeting with Lavrov", "Assad spent hours in talks with Putin";
         # not "the states which remain in the deal"
         return [a for t in _source_tokens(noun.head.head) for a in actors.actors_for(t)]
@@ -566,7 +565,7 @@ def _drop_embedding_statements(found: list[Found]) -> list[Found]:
     def gives_way(f: Found) -> bool:
         if f.trigger.lemma_ in WORDS.considering:
             return False
-        statement = f.pattern.code.startswith("01") and not f.pattern.objects
+        statement = codes.is_statement(f.pattern.code) and not f.pattern.objects
         # what was said: the clause, the object, its prepositions; not "during a meeting"
         return ((statement and embeds(f, SAID_DEPS))
                 or (f.target is None and embeds(f, ("xcomp", "ccomp"))))

@@ -95,3 +95,22 @@ def lookup(code: str) -> CameoCode:
     except KeyError:
         raise KnowledgeError(f"unknown CAMEO event code {code!r}: codes are strings with "
                              "leading zeros such as \"042\", listed in cameo.tsv") from None
+
+
+# The one CAMEO category the table gives no kind of its own: public statements (PLOVER has none).
+STATEMENT_ROOT = "01"
+
+
+def is_statement(code: str) -> bool:
+    """A public statement (01x): what was said, not an act."""
+    return root(code) == STATEMENT_ROOT
+
+
+def is_consultation(code: str) -> bool:
+    """A meeting, call, visit or negotiation: PLOVER's CONSULT in the code table."""
+    return lookup(code).plover_type == "CONSULT"
+
+
+def is_assault(code: str) -> bool:
+    """Assault, fighting or mass violence (18-20): PLOVER's ASSAULT at the code's root."""
+    return lookup(root(code)).plover_type == "ASSAULT"
