@@ -131,3 +131,21 @@ def test_file_held_by_another_process_is_a_clear_error(tmp_path: Path) -> None:
             Store(path)
     finally:
         holder.communicate("")
+
+
+def test_an_actor_is_a_country_or_a_code_prefix_in_sql_and_in_records() -> None:
+    import duckdb
+
+    from legation.store import actor_is, actor_record_is
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (a STRUCT(code VARCHAR, country VARCHAR))")
+    con.execute("INSERT INTO t VALUES ({'code': 'RUSGOV', 'country': 'RUS'}), "
+                "({'code': 'IGOUNO', 'country': NULL}), ({'code': 'USAGOV', 'country': 'USA'})")
+    def codes(want: str) -> list[str]:
+        return [r[0] for r in con.execute(f"SELECT a.code FROM t WHERE {actor_is('a')}",
+                                          [want, want]).fetchall()]
+    assert (codes("RUS"), codes("IGO"), codes("USAGOVX")) == (["RUSGOV"], ["IGOUNO"], [])
+    assert actor_record_is({"code": "RUSGOV", "country": "RUS"}, "rus")
+    assert not actor_record_is(None, "RUS")
+    assert not actor_record_is({"code": "IGOUNO", "country": None}, "UNO")

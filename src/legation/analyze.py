@@ -12,7 +12,7 @@ from typing import Literal
 
 import duckdb
 
-from legation.store import EventFilter, query
+from legation.store import EventFilter, actor_is, query
 
 Interval = Literal["day", "week", "month"]
 Level = Literal["country", "code"]
@@ -31,11 +31,6 @@ PERIOD = {
 NODE = {"country": "coalesce({side}.country, {side}.code)", "code": "{side}.code"}
 
 
-def _is(side: str) -> str:
-    """One side matches an actor given as a country or a code prefix (like ``EventFilter``)."""
-    return f"({side}.country = ? OR starts_with({side}.code, ?))"
-
-
 def _dated(since: str | None, until: str | None) -> tuple[str, list[str]]:
     """Events in the period, by the rules of ``legation events --since/--until``."""
     where, params = EventFilter(since=since, until=until).where()
@@ -50,7 +45,7 @@ def dyad(con: duckdb.DuckDBPyConnection, a: str, b: str, interval: Interval = "m
     date is missing or coarser than ``interval`` have no period and are left out."""
     base, params = _dated(since, until)
     a, b = a.upper(), b.upper()
-    pair = f"({_is('source')} AND {_is('target')})"  # bound as (a, b) or as (b, a)
+    pair = f"({actor_is('source')} AND {actor_is('target')})"  # bound as (a, b) or as (b, a)
     counted = "" if include_all else f" AND {COUNTED}"
     sql = f"""
         SELECT period, direction, count(*) AS events,
@@ -112,7 +107,7 @@ def actors(con: duckdb.DuckDBPyConnection, q: str | None = None) -> duckdb.DuckD
 def actor_events(con: duckdb.DuckDBPyConnection, code: str) -> duckdb.DuckDBPyRelation:
     """Events where ``code`` (a country or a code prefix) is the source or the target."""
     code = code.upper()
-    sql = f"""SELECT * FROM events WHERE {_is('source')} OR {_is('target')}
+    sql = f"""SELECT * FROM events WHERE {actor_is('source')} OR {actor_is('target')}
               ORDER BY event_date NULLS LAST, article_id, "start", event_id"""
     return query(con, sql, [code] * 4)
 

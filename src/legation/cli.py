@@ -16,7 +16,7 @@ from rich.table import Table
 
 from legation.errors import LegationError
 from legation.knowledge import codes
-from legation.store import DEFAULT_DB, EventFilter, ExportFormat, Store
+from legation.store import DEFAULT_DB, EventFilter, ExportFormat, Store, actor_record_is
 
 app = typer.Typer(
     help="Legation: political event data from news. Start with "
@@ -716,9 +716,7 @@ def quotes(
         coder, parsed, failed = _parsed_inputs(inputs, None, model, actors)
         rows = [q.record(a.id) for a, doc in parsed for q in coder.extract(a, doc).quotes]
         if speaker:
-            want = speaker.upper()
-            rows = [r for r in rows if r["speaker"] and (
-                r["speaker"]["country"] == want or (r["speaker"]["code"] or "").startswith(want))]
+            rows = [r for r in rows if actor_record_is(r["speaker"], speaker)]
     else:
         try:
             with Store(db, read_only=True) as store:

@@ -138,6 +138,19 @@ class Provenance:
     knowledge_hash: str  # with the coding options' tag when they are not the defaults
 
 
+def actor_is(side: str) -> str:
+    """SQL: the actor column ``side`` is a country or has a code prefix, both bound as the same
+    upper-case parameter twice ("RUS" matches RUS and RUSGOV, "USAGOV" its own subcodes)."""
+    return f"({side}.country = ? OR starts_with({side}.code, ?))"
+
+
+def actor_record_is(actor: dict[str, Any] | None, want: str) -> bool:
+    """The same test on an actor record (``legation quotes FILE --speaker``)."""
+    want = want.upper()
+    return actor is not None and (actor["country"] == want
+                                  or (actor["code"] or "").startswith(want))
+
+
 @dataclass(frozen=True)
 class EventFilter:
     """The filters of ``legation events`` and the HTTP API, bound as parameters, never spliced."""
@@ -156,7 +169,7 @@ class EventFilter:
         params: list[Any] = []
         for side, value in (("source", self.source), ("target", self.target)):
             if value:
-                clauses.append(f"({side}.country = ? OR starts_with({side}.code, ?))")
+                clauses.append(actor_is(side))
                 params += [value.upper(), value.upper()]
         if self.root:
             clauses.append("cameo_root = ?")
@@ -359,7 +372,7 @@ def select_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None,
     """Quotations; ``speaker`` matches a country or a code prefix, like the event filters."""
     clauses, params = [], []
     if speaker:
-        clauses.append("(speaker.country = ? OR starts_with(speaker.code, ?))")
+        clauses.append(actor_is("speaker"))
         params += [speaker.upper(), speaker.upper()]
     if article:
         clauses.append("article_id = ?")
