@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from legation.errors import GoldError
+from legation.gold_lines import gold_lines, has_units_with
 from legation.records import Actor
 
 
@@ -35,26 +36,13 @@ class MentionUnit:
 
 def is_mention_gold(path: Path) -> bool:
     """Is the first unit of ``path`` a mention unit (it has ``mentions``)?"""
-    try:
-        with path.open(encoding="utf-8") as fh:
-            first = next((line for line in fh if line.strip()), "")
-        raw = json.loads(first) if first else None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return False
-    return isinstance(raw, dict) and "mentions" in raw and "events" not in raw
+    return has_units_with(path, "mentions")
 
 
 def load_mention_gold(path: Path) -> list[MentionUnit]:
     """Read mention gold; a malformed line is an error naming file and line."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldError(f"cannot read gold file {path}: {exc}") from exc
     units = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{n}"
+    for n, where, line in gold_lines(path):
         try:
             raw = json.loads(line)
             text = raw["text"]

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from legation.errors import GoldError
+from legation.gold_lines import gold_lines, has_units_with
 from legation.records import PlaceMention
 
 WITHIN_KM = 161.0
@@ -40,13 +41,7 @@ class PlaceUnit:
 
 def is_place_gold(path: Path) -> bool:
     """Is the first unit of ``path`` a place unit (it has ``places``, not ``events``)?"""
-    try:
-        with path.open(encoding="utf-8") as fh:
-            first = next((line for line in fh if line.strip()), "")
-        raw = json.loads(first) if first else None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return False  # load_gold names the problem
-    return isinstance(raw, dict) and "places" in raw and "events" not in raw
+    return has_units_with(path, "places")
 
 
 def _place(raw: Any, where: str, text: str) -> GoldPlace:
@@ -65,15 +60,8 @@ def _place(raw: Any, where: str, text: str) -> GoldPlace:
 
 def load_place_gold(path: Path) -> list[PlaceUnit]:
     """Read place gold; a malformed line is an error naming file and line."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldError(f"cannot read gold file {path}: {exc}") from exc
     units = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{n}"
+    for n, where, line in gold_lines(path):
         try:
             raw = json.loads(line)
         except json.JSONDecodeError as exc:

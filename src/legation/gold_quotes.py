@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from legation.errors import GoldError
+from legation.gold_lines import gold_lines, has_units_with
 from legation.records import Actor, Quote
 
 
@@ -38,13 +39,7 @@ class QuoteUnit:
 
 def is_quote_gold(path: Path) -> bool:
     """Is the first unit of ``path`` a quote unit (it has ``quotes``)?"""
-    try:
-        with path.open(encoding="utf-8") as fh:
-            first = next((line for line in fh if line.strip()), "")
-        raw = json.loads(first) if first else None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return False
-    return isinstance(raw, dict) and "quotes" in raw and "events" not in raw
+    return has_units_with(path, "quotes")
 
 
 def _quote(raw: dict[str, Any]) -> GoldQuote:
@@ -56,20 +51,14 @@ def _quote(raw: dict[str, Any]) -> GoldQuote:
 
 def load_quote_gold(path: Path) -> list[QuoteUnit]:
     """Read quote gold; a malformed line is an error naming file and line."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldError(f"cannot read gold file {path}: {exc}") from exc
     units = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for n, where, line in gold_lines(path):
         try:
             raw = json.loads(line)
             units.append(QuoteUnit(str(raw.get("id", f"line{n}")), raw["text"],
                                    raw.get("published"), tuple(map(_quote, raw["quotes"]))))
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise GoldError(f"{path}:{n}: a quote unit needs 'text' and 'quotes' with "
+            raise GoldError(f"{where}: a quote unit needs 'text' and 'quotes' with "
                             f"start/end and a speaker span ({exc})") from exc
     return units
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from legation.errors import GoldError
 from legation.extract.times import TimeExpression
+from legation.gold_lines import gold_lines, has_units_with
 
 TYPES = {"DATE", "TIME", "DURATION", "SET"}
 
@@ -38,13 +39,7 @@ class TimeUnit:
 
 def is_time_gold(path: Path) -> bool:
     """Is the first unit of ``path`` a time unit (it has ``times``)?"""
-    try:
-        with path.open(encoding="utf-8") as fh:
-            first = next((line for line in fh if line.strip()), "")
-        raw = json.loads(first) if first else None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return False
-    return isinstance(raw, dict) and "times" in raw and "events" not in raw
+    return has_units_with(path, "times")
 
 
 def _time(raw: Any, text: str) -> GoldTime:
@@ -58,21 +53,15 @@ def _time(raw: Any, text: str) -> GoldTime:
 
 def load_time_gold(path: Path) -> list[TimeUnit]:
     """Read time gold; a malformed line is an error naming file and line."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldError(f"cannot read gold file {path}: {exc}") from exc
     units = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for n, where, line in gold_lines(path):
         try:
             raw = json.loads(line)
             text = raw["text"]
             units.append(TimeUnit(str(raw.get("id", f"line{n}")), text, raw.get("published"),
                                   tuple(_time(t, text) for t in raw["times"])))
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise GoldError(f"{path}:{n}: a time unit needs 'text' and 'times' with start, "
+            raise GoldError(f"{where}: a time unit needs 'text' and 'times' with start, "
                             f"end, value and type ({exc})") from exc
     return units
 

@@ -49,9 +49,9 @@ def _dateline_ends_a_sentence(doc: Doc) -> Doc:
     """Start a sentence after a wire dateline, before the parser runs: otherwise "SYDNEY (AP)
     — Prime Minister X said" parses SYDNEY as a second subject of "said", and the speaker,
     the actor and the event are lost."""
-    from legation.extract.dateline import find_dateline  # extract imports this module
+    from legation.extract.dateline import dateline_of  # extract imports this module
 
-    found = find_dateline(doc.text)
+    found = dateline_of(doc)
     if found is not None:
         first = doc.char_span(found.end, found.end + 1, alignment_mode="expand")
         if first is not None and first.start > 0:

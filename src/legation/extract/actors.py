@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from legation.extract.dateline import find_dateline
+from legation.extract.dateline import dateline_of
 from legation.knowledge import gazetteer
 from legation.knowledge.actors import (
     ActorKB,
@@ -271,7 +271,7 @@ class ActorResolver:
             if (tok.dep_ == "pobj" and tok.head.lower_ == "of" and gov in groups
                     and any(e.kind == "agent" for _, es in groups[gov] for e in es)):
                 groups[gov].extend(groups.pop(head))
-        if (line := find_dateline(doc.text)) is not None:  # "KYIV (Reuters) —": no actors
+        if (line := dateline_of(doc)) is not None:  # "KYIV (Reuters) —": no actors
             groups = {h: ms for h, ms in groups.items() if doc[h].idx >= line.end}
         links = _split_coordinated(doc, groups)
         mentions = [m for head, ms in sorted(groups.items())
@@ -452,7 +452,7 @@ class ActorResolver:
         embassy")."""
         counts = Counter(a.country for m in mentions for a in m.actors
                          if a.country and self.kb.country(a.country) is not None)
-        line = find_dateline(doc.text)
+        line = dateline_of(doc)
         if line is not None:
             where = doc.text[slice(*(line.area or line.place))]
             found = gazetteer.lookup(where) or gazetteer.lookup(where.title())

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 _CAPS = r"[A-Z][A-Z'.\-]+(?:[ \-][A-Z][A-Z'.\-]+){0,3}"
 _TITLE = r"[A-Z][\w'.\-]+(?: [A-Z][\w'.\-]+){0,3}"
 _AREA = r"(?:,\s*(?P<area>[A-Z][\w'.\-]+(?: [A-Z][\w'.\-]+){0,2}))?"
@@ -42,3 +44,22 @@ def find_dateline(text: str) -> Dateline | None:
 
             return Dateline(match.span("place"), span("area"), span("agency"), match.end())
     return None
+
+
+DATELINE_KEY = "legation.dateline"
+
+
+def dateline_of(doc: Doc) -> Dateline | None:
+    """The dateline of a parsed article, found once per doc (the pipeline's dateline step
+    stores it; actors and places ask again). Stored as plain lists, which survive the
+    serialisation of docs between spaCy processes."""
+    if DATELINE_KEY not in doc.user_data:
+        found = find_dateline(doc.text)
+        doc.user_data[DATELINE_KEY] = None if found is None else [
+            list(found.place), found.area and list(found.area),
+            found.agency and list(found.agency), found.end]
+    stored = doc.user_data[DATELINE_KEY]
+    if stored is None:
+        return None
+    place, area, agency, end = stored
+    return Dateline(tuple(place), area and tuple(area), agency and tuple(agency), end)

@@ -14,7 +14,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from legation.extract.actors import ArticleActors
-from legation.extract.dateline import find_dateline
+from legation.extract.dateline import dateline_of
 from legation.knowledge import gazetteer
 from legation.knowledge.gazetteer import Candidate
 from legation.knowledge.patterns import place_words
@@ -97,7 +97,7 @@ def _conjuncts(token: Token) -> list[Token]:
 
 def _dateline_spans(doc: Doc) -> list[Span]:
     """The place (and the country or state after it) of the story's dateline."""
-    found = find_dateline(doc.text)
+    found = dateline_of(doc)
     if found is None:
         return []
     parts = [found.place, *([found.area] if found.area else [])]
@@ -107,7 +107,7 @@ def _dateline_spans(doc: Doc) -> list[Span]:
 
 def _dateline_area(doc: Doc) -> tuple[int, set[str]] | None:
     """(start of the dateline's place, the countries its area names), when it has an area."""
-    found = find_dateline(doc.text)
+    found = dateline_of(doc)
     if found is None or found.area is None:
         return None
     countries = {c.country for c in gazetteer.lookup(doc.text[found.area[0]:found.area[1]])}
