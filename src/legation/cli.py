@@ -11,11 +11,14 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from legation.errors import LegationError
 from legation.knowledge import codes
+from legation.link.framing import compare as framing_compare
 from legation.store import DEFAULT_DB, EventFilter, ExportFormat, Store, actor_record_is
 
 app = typer.Typer(
@@ -736,6 +739,100 @@ def quotes(
         out.print(table)
     if failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def stories(
+    db: DbOpt = Path(DEFAULT_DB),
+    as_json: JsonOpt = False,
+) -> None:
+    """List stories: the articles about one happening, across outlets and days.
+
+    Example: `legation stories --db news.duckdb --json`
+    """
+    try:
+        with Store(db, read_only=True) as store:
+            rows = store.stories()
+    except LegationError as exc:
+        _fail(exc)
+    if as_json:
+        for row in rows:
+            _print_json(row)
+        return
+    table = Table(title=f"{len(rows)} stories")
+    for col in ("story", "first published", "articles", "outlets", "merged", "title"):
+        table.add_column(col, overflow="fold", max_width=60 if col == "title" else None)
+    for r in rows:
+        table.add_row(r["story_id"], r["first_published"] or "-", str(len(r["article_ids"])),
+                      ", ".join(r["outlets"]) or "-", str(len(r["merged_ids"])),
+                      escape(r["title"] or "-"))
+    out.print(table)
+
+
+@app.command()
+def merged(
+    db: DbOpt = Path(DEFAULT_DB),
+    min_reports: Annotated[int, typer.Option(
+        min=1, help="Only merged events told by at least this many reports.")] = 1,
+    as_json: JsonOpt = False,
+) -> None:
+    """List merged events: one happening, with every report of it and where they disagree.
+
+    Example: `legation merged --db news.duckdb --min-reports 2 --json`
+    """
+    try:
+        with Store(db, read_only=True) as store:
+            rows = store.merged(min_reports=min_reports)
+    except LegationError as exc:
+        _fail(exc)
+    if as_json:
+        for row in rows:
+            _print_json(row)
+        return
+    table = Table(title=f"{len(rows)} merged events")
+    for col in ("merged", "date", "source", "code", "target", "reports", "outlets",
+                "disagree"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(r["merged_id"], r["event_date"] or "-", _actor_cell(r["source"]),
+                      r["cameo"], _actor_cell(r["target"]), str(r["num_reports"]),
+                      str(r["num_outlets"]), ", ".join(r["disagreements"]) or "-")
+    out.print(table)
+
+
+@app.command()
+def compare(
+    item: Annotated[str, typer.Argument(help="A merged_id (M-…) or a story_id (S-…).")],
+    db: DbOpt = Path(DEFAULT_DB),
+    as_json: JsonOpt = False,
+) -> None:
+    """Outlet by outlet: how each told a merged event or a story (sentences, loaded terms,
+    quotes, doers and targets, tone per 100 words with the terms behind it).
+
+    Example: `legation compare M-4e9daf6ff563 --db news.duckdb`
+    """
+    try:
+        with Store(db, read_only=True) as store:
+            head, tellings = store.tellings(item)
+    except LegationError as exc:
+        _fail(exc)
+    rows = framing_compare(tellings)
+    if as_json:
+        _print_json({"id": item, "item": head, "outlets": rows})
+        return
+    for r in rows:
+        loaded = ", ".join(f"{t['term']}{t['polarity']}{'*' if t['only_here'] else ''}"
+                           for t in r["loaded_terms"]) or "-"
+        body = ["[bold]sentences[/]: " + escape(" | ".join(r["sentences"])),
+                f"[bold]loaded terms[/] (* only this outlet): {escape(loaded)}",
+                "[bold]its own words[/]: " + escape(", ".join(r["distinct_words"][:30]) or "-"),
+                "[bold]doers[/]: " + escape(", ".join(r["doers"]) or "-")
+                + "   [bold]targets[/]: " + escape(", ".join(r["targets"]) or "-"),
+                f"[bold]tone[/]: {r['tone']:+.2f} per 100 words ({r['tone_terms']['positive']}"
+                f" positive, {r['tone_terms']['negative']} negative of {r['words']} words)"]
+        body += [f"[bold]quote[/] {escape(q['speaker'] or '?')}: "
+                 f"{escape(q['content'][:160])}" for q in r["quotes"]]
+        out.print(Panel("\n".join(body), title=escape(r["outlet"]), title_align="left"))
 
 
 @app.command()

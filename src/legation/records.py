@@ -109,6 +109,7 @@ class Event:
     place: Place | None = None
     confidence: float = 0.5
     mentions: int = 1
+    reciprocal: bool = False  # its pattern is symmetric: "A and B met" is also B meeting A
     rule: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -174,3 +175,4 @@ class Coded:
     mentions: list[Actor]
     places: list[PlaceMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    terms: dict[str, int] = field(default_factory=dict)  # what it is about (link.profile)

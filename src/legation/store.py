@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -18,9 +18,12 @@ import duckdb
 import pyarrow as pa
 
 from legation.errors import StoreError
+from legation.link.framing import OutletTelling
+from legation.link.merge import MergeRules, merge_reports
+from legation.link.stories import StoryIndex
 from legation.records import Article, Coded, Event
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: reports carry ``reciprocal``; article terms and merged events
 DEFAULT_DB = "legation.duckdb"
 
 ACTOR_TYPE = (
@@ -51,7 +54,8 @@ CREATE TABLE IF NOT EXISTS events (
     plover_type VARCHAR, plover_mode VARCHAR, negated BOOLEAN, modality VARCHAR,
     claimed_by {ACTOR_TYPE}, event_date VARCHAR, date_precision VARCHAR, date_basis VARCHAR,
     place {PLACE_TYPE},
-    confidence DOUBLE CHECK (confidence BETWEEN 0 AND 1), mentions INTEGER
+    confidence DOUBLE CHECK (confidence BETWEEN 0 AND 1), mentions INTEGER,
+    reciprocal BOOLEAN
 );
 CREATE TABLE IF NOT EXISTS mentions (
     article_id VARCHAR NOT NULL, "start" INTEGER, "end" INTEGER,
@@ -68,13 +72,24 @@ CREATE TABLE IF NOT EXISTS places (
     feature VARCHAR, rule VARCHAR
 );
 CREATE TABLE IF NOT EXISTS stories (story_id VARCHAR, article_id VARCHAR);
+CREATE TABLE IF NOT EXISTS article_terms (article_id VARCHAR, term VARCHAR, n INTEGER);
+CREATE TABLE IF NOT EXISTS merged (
+    merged_id VARCHAR PRIMARY KEY, story_id VARCHAR, article_id VARCHAR,
+    source {ACTOR_TYPE}, target {ACTOR_TYPE}, cameo VARCHAR, cameo_root VARCHAR,
+    quad_class TINYINT, goldstein DOUBLE, plover_type VARCHAR, plover_mode VARCHAR,
+    negated BOOLEAN, modality VARCHAR, event_date VARCHAR, date_precision VARCHAR,
+    place {PLACE_TYPE}, num_reports INTEGER, num_articles INTEGER, num_outlets INTEGER,
+    first_published VARCHAR, last_published VARCHAR, reports VARCHAR, disagreements VARCHAR
+);
+CREATE TABLE IF NOT EXISTS merged_reports (merged_id VARCHAR, event_id VARCHAR);
 CREATE TABLE IF NOT EXISTS runs (
     started TIMESTAMP, finished TIMESTAMP, inputs INTEGER, coded INTEGER,
     unchanged INTEGER, failed INTEGER, events INTEGER, failures VARCHAR
 );
 """
 
-ARTICLE_TABLES = ("events", "mentions", "quotes", "places", "stories", "articles")
+ARTICLE_TABLES = ("events", "mentions", "quotes", "places", "stories", "article_terms",
+                  "articles")
 
 _ACTOR_FIELDS = [
     ("code", pa.string()), ("country", pa.string()), ("sector", pa.string()),
@@ -96,7 +111,18 @@ EVENT_SCHEMA = pa.schema([
     ("claimed_by", pa.struct(_ACTOR_FIELDS)), ("event_date", pa.string()),
     ("date_precision", pa.string()), ("date_basis", pa.string()),
     ("place", pa.struct(_PLACE_FIELDS)), ("confidence", pa.float64()),
-    ("mentions", pa.int32()),
+    ("mentions", pa.int32()), ("reciprocal", pa.bool_()),
+])
+MERGED_SCHEMA = pa.schema([
+    ("merged_id", pa.string()), ("story_id", pa.string()), ("article_id", pa.string()),
+    ("source", pa.struct(_ACTOR_FIELDS)), ("target", pa.struct(_ACTOR_FIELDS)),
+    ("cameo", pa.string()), ("cameo_root", pa.string()), ("quad_class", pa.int8()),
+    ("goldstein", pa.float64()), ("plover_type", pa.string()), ("plover_mode", pa.string()),
+    ("negated", pa.bool_()), ("modality", pa.string()), ("event_date", pa.string()),
+    ("date_precision", pa.string()), ("place", pa.struct(_PLACE_FIELDS)),
+    ("num_reports", pa.int32()), ("num_articles", pa.int32()), ("num_outlets", pa.int32()),
+    ("first_published", pa.string()), ("last_published", pa.string()),
+    ("reports", pa.string()), ("disagreements", pa.string()),
 ])
 
 ARTICLE_SCHEMA = pa.schema([
@@ -125,6 +151,9 @@ QUOTE_SCHEMA = pa.schema([
     ("content", pa.string()), ("direct", pa.bool_()), ("cue", pa.string()),
     ("speaker", pa.struct(_ACTOR_FIELDS)), ("relay", pa.struct(_ACTOR_FIELDS)),
 ])
+
+TERM_SCHEMA = pa.schema([("article_id", pa.string()), ("term", pa.string()), ("n", pa.int32())])
+LINK_SCHEMA = pa.schema([("merged_id", pa.string()), ("event_id", pa.string())])
 
 ExportFormat = Literal["jsonl", "csv", "parquet"]
 
@@ -205,14 +234,17 @@ class Store:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.IOException as exc:
             raise StoreError(_open_error(self.path, exc, read_only)) from exc
+        self._stories: StoryIndex | None = None
         if not read_only:
             self._migrate()
         self._check_version()
 
     def _migrate(self) -> None:
         self.con.execute(SCHEMA)
+        self.con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS reciprocal BOOLEAN")
         self.con.execute(
-            "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+            "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO UPDATE SET value = "
+            "greatest(CAST(meta.value AS INTEGER), CAST(excluded.value AS INTEGER))::VARCHAR",
             [str(SCHEMA_VERSION)],
         )
 
@@ -277,6 +309,9 @@ class Store:
             [p.record(c.article.id) for c in items for p in c.places], schema=PLACE_ROW_SCHEMA)
         new_quotes = pa.Table.from_pylist(  # noqa: F841
             [q.record(c.article.id) for c in items for q in c.quotes], schema=QUOTE_SCHEMA)
+        new_terms = pa.Table.from_pylist(  # noqa: F841
+            [{"article_id": c.article.id, "term": t, "n": n} for c in items
+             for t, n in c.terms.items()], schema=TERM_SCHEMA)
         con.execute("BEGIN TRANSACTION")
         try:
             for table in ARTICLE_TABLES:
@@ -286,10 +321,61 @@ class Store:
             con.execute("INSERT INTO mentions SELECT * FROM new_mentions")
             con.execute("INSERT INTO places SELECT * FROM new_places")
             con.execute("INSERT INTO quotes SELECT * FROM new_quotes")
+            con.execute("INSERT INTO article_terms SELECT * FROM new_terms")
+            self._link(items)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
+            self._stories = None  # rebuilt from the rolled-back state when next needed
             raise
+
+    # -- linking: stories and merged events, inside the writing transaction ---------------------
+
+    def _story_index(self) -> StoryIndex:
+        """The streaming story index, loaded once per connection from what is stored."""
+        if self._stories is None:
+            index = StoryIndex()
+            terms: dict[str, dict[str, int]] = {}
+            for article_id, term, n in self.con.execute(
+                    "SELECT article_id, term, n FROM article_terms").fetchall():
+                terms.setdefault(article_id, {})[term] = n
+            for article_id, story_id, published in self.con.execute(
+                    "SELECT s.article_id, s.story_id, a.published FROM stories s "
+                    "JOIN articles a USING (article_id) ORDER BY a.coded_at, s.article_id"
+                    ).fetchall():
+                index.add(article_id, terms.get(article_id, {}), _day(published), story_id)
+            self._stories = index
+        return self._stories
+
+    def _link(self, items: Sequence[Coded]) -> None:
+        """Put each new article in a story, then merge the reports of the whole store again."""
+        index = self._story_index()
+        rows = [(index.add(c.article.id, c.terms, _day(c.article.published)), c.article.id)
+                for c in items]
+        self.con.executemany("INSERT INTO stories VALUES (?, ?)", rows)
+        self.remerge()
+
+    def remerge(self, rules: MergeRules | None = None) -> int:
+        """Rebuild the merged events from every stored report (in the caller's transaction
+        when there is one); returns how many there are."""
+        rel = self.con.query("""
+            SELECT e.*, a.outlet, a.published, s.story_id FROM events e
+            JOIN articles a USING (article_id) LEFT JOIN stories s USING (article_id)""")
+        cols = rel.columns
+        merged = merge_reports((dict(zip(cols, r, strict=True)) for r in rel.fetchall()), rules)
+        new_merged = pa.Table.from_pylist([  # noqa: F841 (read by DuckDB's replacement scan)
+            {**m, "article_id": m["reports"][0]["article_id"],
+             "reports": json.dumps(m["reports"], ensure_ascii=False),
+             "disagreements": json.dumps(m["disagreements"], ensure_ascii=False)}
+            for m in merged], schema=MERGED_SCHEMA)
+        new_links = pa.Table.from_pylist(  # noqa: F841
+            [{"merged_id": m["merged_id"], "event_id": r["event_id"]}
+             for m in merged for r in m["reports"]], schema=LINK_SCHEMA)
+        self.con.execute("DELETE FROM merged")
+        self.con.execute("DELETE FROM merged_reports")
+        self.con.execute("INSERT INTO merged SELECT * FROM new_merged")
+        self.con.execute("INSERT INTO merged_reports SELECT * FROM new_links")
+        return len(merged)
 
     def write_article(self, coded: Coded, prov: Provenance) -> None:
         """Replace everything stored for one article in one transaction."""
@@ -341,6 +427,104 @@ class Store:
         for row in rel.fetchall():
             yield dict(zip(cols, row, strict=True))
 
+    def stories(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        """Stories (CONVENTIONS.md shape), earliest first; every coded article is in one."""
+        where, params = ("WHERE s.story_id = ?", [story_id]) if story_id else ("", [])
+        rel = query(self.con, f"""
+            SELECT s.story_id, list(a.article_id ORDER BY a.published, a.article_id)
+                       AS article_ids,
+                   arg_min(a.title, coalesce(a.published, '~')) AS title,
+                   min(a.published) AS first_published, max(a.published) AS last_published,
+                   list(DISTINCT a.outlet ORDER BY a.outlet)
+                       FILTER (a.outlet IS NOT NULL) AS outlets
+            FROM stories s JOIN articles a USING (article_id) {where}
+            GROUP BY s.story_id ORDER BY first_published NULLS LAST, s.story_id""", params)
+        cols = rel.columns
+        out = [dict(zip(cols, r, strict=True)) for r in rel.fetchall()]
+        for story in out:
+            story["outlets"] = story["outlets"] or []
+            story["actors"] = [r[0] for r in self.con.execute("""
+                SELECT code FROM (SELECT source.code AS code FROM events
+                    WHERE list_contains(?, article_id) UNION ALL SELECT target.code FROM events
+                    WHERE list_contains(?, article_id)) WHERE code IS NOT NULL
+                GROUP BY code ORDER BY count(*) DESC, code""",
+                [story["article_ids"]] * 2).fetchall()]
+            story["merged_ids"] = [r[0] for r in self.con.execute(
+                "SELECT merged_id FROM merged WHERE story_id = ? ORDER BY event_date NULLS LAST,"
+                " merged_id", [story["story_id"]]).fetchall()]
+        return out
+
+    def merged(self, flt: EventFilter | None = None, merged_id: str | None = None,
+               min_reports: int = 1) -> list[dict[str, Any]]:
+        """Merged events (CONVENTIONS.md shape) matching ``flt``, with their reports."""
+        where, params = (flt or EventFilter()).where()
+        extra = [("merged_id = ?", merged_id)] if merged_id else []
+        extra.append(("num_reports >= ?", min_reports))
+        clause = " AND ".join(c for c, _ in extra)
+        where = f"{where} AND {clause}" if where else f" WHERE {clause}"
+        rel = query(self.con, f"SELECT * EXCLUDE (article_id) FROM merged{where} "
+                              "ORDER BY event_date NULLS LAST, merged_id",
+                    [*params, *(v for _, v in extra)])
+        cols = rel.columns
+        out = []
+        for row in rel.fetchall():
+            record = dict(zip(cols, row, strict=True))
+            record["reports"] = json.loads(record["reports"])
+            record["disagreements"] = json.loads(record["disagreements"])
+            out.append(record)
+        return out
+
+    def tellings(self, item_id: str) -> tuple[dict[str, Any], list[OutletTelling]]:
+        """A merged event or a story, and what each outlet's reports of it say."""
+        merged = self.merged(merged_id=item_id)
+        if merged:
+            head: dict[str, Any] = merged[0]
+            event_ids = [r["event_id"] for r in head["reports"]]
+        else:
+            stories = self.stories(item_id)
+            if not stories:
+                raise StoreError(f"no merged event or story {item_id!r}; see 'legation merged' "
+                                 "and 'legation stories' for the ids")
+            head = stories[0]
+            event_ids = [r[0] for r in self.con.execute(
+                "SELECT event_id FROM events WHERE list_contains(?, article_id)",
+                [head["article_ids"]]).fetchall()]
+        rows = self.con.execute("""
+            SELECT coalesce(a.outlet, a.article_id), e.article_id, e.evidence, e."start",
+                   e."end", coalesce(e.source.name, e.source.code),
+                   coalesce(e.target.name, e.target.code)
+            FROM events e JOIN articles a USING (article_id)
+            WHERE list_contains(?, e.event_id)
+            ORDER BY a.published NULLS LAST, e.article_id, e."start" """, [event_ids]).fetchall()
+        by_outlet: dict[str, OutletTelling] = {}
+        spans: dict[str, list[tuple[str, int, int]]] = {}
+        for outlet, article_id, evidence, start, end, doer, target in rows:
+            t = by_outlet.setdefault(outlet, OutletTelling(outlet))
+            if article_id not in t.article_ids:
+                t.article_ids.append(article_id)
+            if evidence not in t.sentences:
+                t.sentences.append(evidence)
+            t.doers += [doer] if doer else []
+            t.targets += [target] if target else []
+            spans.setdefault(outlet, []).append((article_id, start, end))
+        for outlet, t in by_outlet.items():
+            for q in self.quotes_of(t.article_ids):
+                near = any(a == q["article_id"] and q["start"] <= e and s <= q["end"]
+                           for a, s, e in spans[outlet])
+                if near or not merged:
+                    speaker = q["speaker"] or {}
+                    t.quotes.append({"content": q["content"], "direct": q["direct"],
+                                     "speaker": speaker.get("name") or speaker.get("text"),
+                                     "speaker_code": speaker.get("code")})
+        return head, list(by_outlet.values())
+
+    def quotes_of(self, article_ids: list[str]) -> list[dict[str, Any]]:
+        """The quotations of these articles, in text order."""
+        rel = query(self.con, 'SELECT * FROM quotes WHERE list_contains(?, article_id) '
+                              'ORDER BY article_id, "start"', [article_ids])
+        cols = rel.columns
+        return [dict(zip(cols, r, strict=True)) for r in rel.fetchall()]
+
     def counts(self) -> dict[str, int]:
         """Row counts per table, for summaries."""
         return {t: self.one(f"SELECT count(*) FROM {t}")[0]
@@ -381,6 +565,14 @@ def select_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None,
     return query(con, f'SELECT * FROM quotes{where} ORDER BY article_id, "start", "end"', params)
 
 
+def _day(published: str | None) -> date | None:
+    """The day of a publication date, when it is that precise."""
+    try:
+        return date.fromisoformat(published[:10]) if published and len(published) >= 10 else None
+    except ValueError:
+        return None
+
+
 def _open_error(path: Path, exc: duckdb.IOException, read_only: bool) -> str:
     """Say who holds the file and what to do: DuckDB's own lock message suggests read-only
     mode, which is no help to ``legation code``."""
@@ -409,5 +601,5 @@ def _flat_columns() -> str:
     cols += ["cameo", "cameo_root", "quad_class", "goldstein", "plover_type", "plover_mode",
              "negated", "modality", "event_date", "date_precision", "date_basis"]
     cols += [f'place."{f}" AS place_{f}' for f, _ in _PLACE_FIELDS]
-    cols += ["confidence", "mentions"]
+    cols += ["confidence", "mentions", "reciprocal"]
     return ", ".join(cols)

@@ -12,6 +12,7 @@ from legation.extract.events import find_events, to_events
 from legation.extract.places import find_places
 from legation.extract.quotes import find_quotes
 from legation.extract.times import find_times
+from legation.link.profile import article_terms
 from legation.records import Article, Coded, Event, Quote
 
 if TYPE_CHECKING:  # the bundle builds its resolver from extract.actors
@@ -42,7 +43,8 @@ def code_doc(doc: Doc, article: Article, knowledge: Knowledge,
     events = to_events(found, doc, article, find_times(doc, article.published), places)
     quotes = find_quotes(doc, article.text, actors)
     mentions = [a for m in actors.mentions if m.kind != "place" for a in m.actors]
-    return Coded(article, [_claimed(e, quotes) for e in events], mentions, places, quotes)
+    return Coded(article, [_claimed(e, quotes) for e in events], mentions, places, quotes,
+                 article_terms(doc, mentions, places))
 
 
 def _claimed(event: Event, quotes: list[Quote]) -> Event:

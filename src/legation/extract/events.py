@@ -607,7 +607,7 @@ def to_events(found: list[Found], doc: Doc, article: Article,
             modality=f.modality, claimed_by=f.claimed_by,
             event_date=when.value, date_precision=when.precision, date_basis=when.basis,
             place=event_place(f.trigger, code.code, places, f.event_object),
-            confidence=_confidence(f), rule=f.pattern.rule,
+            confidence=_confidence(f), reciprocal=f.pattern.symmetric, rule=f.pattern.rule,
         )
     return list(merged.values())
 
