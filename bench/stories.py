@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from legation.gold_stories import bcubed_f1, pairwise_f1
-from legation.link.stories import TEXT_WEIGHT, THRESHOLD, StoryIndex
+from legation.link.stories import NAME_WEIGHT, TEXT_WEIGHT, THRESHOLD, StoryIndex
 from legation.read.article import read_text
 from legation.run import Coder
 
@@ -72,7 +72,7 @@ def centroid_stream(vectors: np.ndarray, threshold: float) -> list[str]:
     return out
 
 
-def _best(gold: list[str], run) -> tuple[float, float, float]:  # noqa: ANN001
+def _best(gold: list[str], run) -> tuple[float, float, float]:
     return max((pairwise_f1(p := run(t), gold), bcubed_f1(p, gold), t)
                for t in np.arange(0.05, 0.95, 0.025))
 
@@ -82,6 +82,7 @@ def main() -> None:
     parser.add_argument("files", nargs="*", type=Path, default=FILES)
     parser.add_argument("--threshold", type=float, default=THRESHOLD)
     parser.add_argument("--text-weight", type=float, default=TEXT_WEIGHT)
+    parser.add_argument("--name-weight", type=float, default=NAME_WEIGHT)
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--no-wordllama", action="store_true")
     args = parser.parse_args()
@@ -101,8 +102,10 @@ def main() -> None:
         vectors = embed_texts([r["text"] for r in rows])
 
         def legation(threshold: float, weight: float = args.text_weight,
-                     terms: list[dict[str, int]] = terms) -> list[str]:
-            index = StoryIndex(threshold=threshold, text_weight=weight)
+                     names: float = args.name_weight,
+                     terms: list[dict[str, int]] = terms, vectors: np.ndarray = vectors
+                     ) -> list[str]:
+            index = StoryIndex(threshold=threshold, text_weight=weight, name_weight=names)
             return [index.add(str(i), t, None, embedding=v if weight else None)
                     for i, (t, v) in enumerate(zip(terms, vectors, strict=True))]
 
@@ -115,15 +118,15 @@ def main() -> None:
               f"{pairwise_f1(pred, gold):.3f}, B-cubed F1 {bcubed_f1(pred, gold):.3f}, "
               f"{len(set(pred))} stories")
         if args.sweep:
-            for w in (0.0, 0.3, 0.5, 0.7):
-                for t in np.arange(0.10, 0.60, 0.04):
-                    p = legation(float(t), w)
-                    print(f"    text weight {w:.1f} @ {t:.2f}: pairwise {pairwise_f1(p, gold):.3f}"
+            for n in (1.0, 1.5, 2.0, 3.0):
+                for t in np.arange(0.10, 0.50, 0.03):
+                    p = legation(float(t), names=n)
+                    print(f"    name weight {n:.1f} @ {t:.2f}: pairwise {pairwise_f1(p, gold):.3f}"
                           f" B-cubed {bcubed_f1(p, gold):.3f}")
-        words = _tfidf([Counter(t for t in c.terms if t[0].isalpha() for _ in range(1))
-                        for c in coded])
+        words = _tfidf([Counter({t.lstrip("~"): n for t, n in c.terms.items()
+                                 if not t.startswith(("@", "#"))}) for c in coded])
         f1, b3, t = _best(gold, lambda t, s=words @ words.T: single_link(s, t))
-        print(f"  baseline TF-IDF single link (threshold {t:.3f} tuned on this file): "
+        print(f"  baseline TF-IDF single link over words and names (threshold {t:.3f} tuned on this file): "
               f"pairwise F1 {f1:.3f}, B-cubed F1 {b3:.3f}")
         if not args.no_wordllama:
             f1, b3, t = _best(gold, lambda t, v=vectors: centroid_stream(v, t))

@@ -45,3 +45,17 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         summary = code_inputs([str(CORPUS)], store, Coder(), manifest=CORPUS / "manifest.jsonl")
     assert summary.failed == 0 and summary.events > 10
     return path
+
+
+@pytest.fixture(scope="session")
+def seeds_db(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    """The five seed articles coded together into one DuckDB file (stories, merged events)."""
+    from legation.run import Coder, code_inputs
+    from legation.store import Store
+
+    path = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
+    with Store(path) as store:
+        summary = code_inputs([str(seeds_dir)], store, Coder(),
+                              manifest=seeds_dir / "manifest.jsonl")
+    assert summary.failed == 0 and summary.coded == 5
+    return path

@@ -16,6 +16,10 @@ from legation.store import EventFilter, actor_is, query
 
 Interval = Literal["day", "week", "month"]
 Level = Literal["country", "code"]
+# What a count counts: merged events (one happening told by many reports counts once, as
+# GDELT's NumArticles would have it) or each article's report (CONVENTIONS.md).
+Count = Literal["merged", "reports"]
+COUNT_TABLE = {"merged": "merged", "reports": "events"}
 
 # Analysis counts leave these out unless asked (CONVENTIONS.md): say so wherever counts are shown.
 EXCLUDED = ("negated", "hypothetical")
@@ -31,19 +35,20 @@ PERIOD = {
 NODE = {"country": "coalesce({side}.country, {side}.code)", "code": "{side}.code"}
 
 
-def _dated(since: str | None, until: str | None) -> tuple[str, list[str]]:
-    """Events in the period, by the rules of ``legation events --since/--until``."""
+def _dated(since: str | None, until: str | None, count: Count = "merged"
+           ) -> tuple[str, list[str]]:
+    """Merged events (or reports) in the period, by the rules of ``legation events``."""
     where, params = EventFilter(since=since, until=until).where()
-    return f"SELECT * FROM events{where}", params
+    return f"SELECT * FROM {COUNT_TABLE[count]}{where}", params
 
 
 def dyad(con: duckdb.DuckDBPyConnection, a: str, b: str, interval: Interval = "month",
-         since: str | None = None, until: str | None = None, include_all: bool = False
-         ) -> duckdb.DuckDBPyRelation:
+         since: str | None = None, until: str | None = None, include_all: bool = False,
+         count: Count = "merged") -> duckdb.DuckDBPyRelation:
     """Events between ``a`` and ``b`` per period and direction: counts per QuadClass and summed
     Goldstein. Each event counts once, as ``a→b`` when it reads so, else ``b→a``; events whose
     date is missing or coarser than ``interval`` have no period and are left out."""
-    base, params = _dated(since, until)
+    base, params = _dated(since, until, count)
     a, b = a.upper(), b.upper()
     pair = f"({actor_is('source')} AND {actor_is('target')})"  # bound as (a, b) or as (b, a)
     counted = "" if include_all else f" AND {COUNTED}"
@@ -61,10 +66,11 @@ def dyad(con: duckdb.DuckDBPyConnection, a: str, b: str, interval: Interval = "m
 
 
 def network(con: duckdb.DuckDBPyConnection, since: str | None = None, until: str | None = None,
-            level: Level = "country", include_all: bool = False) -> duckdb.DuckDBPyRelation:
+            level: Level = "country", include_all: bool = False, count: Count = "merged"
+            ) -> duckdb.DuckDBPyRelation:
     """Directed edges source → target with event counts and mean Goldstein; actors are countries
     (or the sector code of actors without one, e.g. REB) unless ``level="code"``."""
-    base, params = _dated(since, until)
+    base, params = _dated(since, until, count)
     counted = "" if include_all else f" AND {COUNTED}"
     src, tgt = NODE[level].format(side="source"), NODE[level].format(side="target")
     sql = f"""

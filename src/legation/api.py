@@ -8,12 +8,22 @@ The queries are those of the CLI and the HTTP API (``store`` and ``analyze``).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
 from legation import analyze
-from legation.analyze import Interval, Level
-from legation.store import EventFilter, Store, select_events, select_quotes
+from legation.analyze import Count, Interval, Level
+from legation.link.framing import compare
+from legation.store import (
+    EventFilter,
+    Store,
+    select_events,
+    select_merged,
+    select_quotes,
+    select_stories,
+    select_tellings,
+)
 
 
 class Legation:
@@ -36,16 +46,30 @@ class Legation:
                                                    include_undated))
 
     def dyad(self, a: str, b: str, interval: Interval = "month", since: str | None = None,
-             until: str | None = None, include_all: bool = False) -> duckdb.DuckDBPyRelation:
+             until: str | None = None, include_all: bool = False, count: Count = "merged"
+             ) -> duckdb.DuckDBPyRelation:
         """Counts per period, direction and QuadClass between two actors; negated and
-        hypothetical events are left out unless ``include_all``."""
-        return analyze.dyad(self.con, a, b, interval, since, until, include_all)
+        hypothetical events are left out unless ``include_all``; merged events count once
+        unless ``count="reports"``."""
+        return analyze.dyad(self.con, a, b, interval, since, until, include_all, count)
 
     def network(self, since: str | None = None, until: str | None = None,
-                level: Level = "country", include_all: bool = False
+                level: Level = "country", include_all: bool = False, count: Count = "merged"
                 ) -> duckdb.DuckDBPyRelation:
         """Edges source → target with event counts and mean Goldstein (same exclusions)."""
-        return analyze.network(self.con, since, until, level, include_all)
+        return analyze.network(self.con, since, until, level, include_all, count)
+
+    def stories(self) -> list[dict[str, Any]]:
+        """Stories: the articles about one happening (CONVENTIONS.md shape)."""
+        return select_stories(self.con)
+
+    def merged(self, min_reports: int = 1) -> list[dict[str, Any]]:
+        """Merged events with every report and the disagreements between them."""
+        return select_merged(self.con, min_reports=min_reports)
+
+    def compare(self, item_id: str) -> list[dict[str, Any]]:
+        """Outlet by outlet, how a merged event (M-…) or a story (S-…) was told."""
+        return compare(select_tellings(self.con, item_id)[1])
 
     def quotes(self, speaker: str | None = None, article: str | None = None
                ) -> duckdb.DuckDBPyRelation:

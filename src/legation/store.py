@@ -428,102 +428,17 @@ class Store:
             yield dict(zip(cols, row, strict=True))
 
     def stories(self, story_id: str | None = None) -> list[dict[str, Any]]:
-        """Stories (CONVENTIONS.md shape), earliest first; every coded article is in one."""
-        where, params = ("WHERE s.story_id = ?", [story_id]) if story_id else ("", [])
-        rel = query(self.con, f"""
-            SELECT s.story_id, list(a.article_id ORDER BY a.published, a.article_id)
-                       AS article_ids,
-                   arg_min(a.title, coalesce(a.published, '~')) AS title,
-                   min(a.published) AS first_published, max(a.published) AS last_published,
-                   list(DISTINCT a.outlet ORDER BY a.outlet)
-                       FILTER (a.outlet IS NOT NULL) AS outlets
-            FROM stories s JOIN articles a USING (article_id) {where}
-            GROUP BY s.story_id ORDER BY first_published NULLS LAST, s.story_id""", params)
-        cols = rel.columns
-        out = [dict(zip(cols, r, strict=True)) for r in rel.fetchall()]
-        for story in out:
-            story["outlets"] = story["outlets"] or []
-            story["actors"] = [r[0] for r in self.con.execute("""
-                SELECT code FROM (SELECT source.code AS code FROM events
-                    WHERE list_contains(?, article_id) UNION ALL SELECT target.code FROM events
-                    WHERE list_contains(?, article_id)) WHERE code IS NOT NULL
-                GROUP BY code ORDER BY count(*) DESC, code""",
-                [story["article_ids"]] * 2).fetchall()]
-            story["merged_ids"] = [r[0] for r in self.con.execute(
-                "SELECT merged_id FROM merged WHERE story_id = ? ORDER BY event_date NULLS LAST,"
-                " merged_id", [story["story_id"]]).fetchall()]
-        return out
+        """Stories (CONVENTIONS.md shape), earliest first."""
+        return select_stories(self.con, story_id)
 
     def merged(self, flt: EventFilter | None = None, merged_id: str | None = None,
                min_reports: int = 1) -> list[dict[str, Any]]:
-        """Merged events (CONVENTIONS.md shape) matching ``flt``, with their reports."""
-        where, params = (flt or EventFilter()).where()
-        extra = [("merged_id = ?", merged_id)] if merged_id else []
-        extra.append(("num_reports >= ?", min_reports))
-        clause = " AND ".join(c for c, _ in extra)
-        where = f"{where} AND {clause}" if where else f" WHERE {clause}"
-        rel = query(self.con, f"SELECT * EXCLUDE (article_id) FROM merged{where} "
-                              "ORDER BY event_date NULLS LAST, merged_id",
-                    [*params, *(v for _, v in extra)])
-        cols = rel.columns
-        out = []
-        for row in rel.fetchall():
-            record = dict(zip(cols, row, strict=True))
-            record["reports"] = json.loads(record["reports"])
-            record["disagreements"] = json.loads(record["disagreements"])
-            out.append(record)
-        return out
+        """Merged events (CONVENTIONS.md shape) with their reports."""
+        return select_merged(self.con, flt, merged_id, min_reports)
 
     def tellings(self, item_id: str) -> tuple[dict[str, Any], list[OutletTelling]]:
         """A merged event or a story, and what each outlet's reports of it say."""
-        merged = self.merged(merged_id=item_id)
-        if merged:
-            head: dict[str, Any] = merged[0]
-            event_ids = [r["event_id"] for r in head["reports"]]
-        else:
-            stories = self.stories(item_id)
-            if not stories:
-                raise StoreError(f"no merged event or story {item_id!r}; see 'legation merged' "
-                                 "and 'legation stories' for the ids")
-            head = stories[0]
-            event_ids = [r[0] for r in self.con.execute(
-                "SELECT event_id FROM events WHERE list_contains(?, article_id)",
-                [head["article_ids"]]).fetchall()]
-        rows = self.con.execute("""
-            SELECT coalesce(a.outlet, a.article_id), e.article_id, e.evidence, e."start",
-                   e."end", coalesce(e.source.name, e.source.code),
-                   coalesce(e.target.name, e.target.code)
-            FROM events e JOIN articles a USING (article_id)
-            WHERE list_contains(?, e.event_id)
-            ORDER BY a.published NULLS LAST, e.article_id, e."start" """, [event_ids]).fetchall()
-        by_outlet: dict[str, OutletTelling] = {}
-        spans: dict[str, list[tuple[str, int, int]]] = {}
-        for outlet, article_id, evidence, start, end, doer, target in rows:
-            t = by_outlet.setdefault(outlet, OutletTelling(outlet))
-            if article_id not in t.article_ids:
-                t.article_ids.append(article_id)
-            if evidence not in t.sentences:
-                t.sentences.append(evidence)
-            t.doers += [doer] if doer else []
-            t.targets += [target] if target else []
-            spans.setdefault(outlet, []).append((article_id, start, end))
-        for outlet, t in by_outlet.items():
-            for q in self.quotes_of(t.article_ids):
-                near = any(a == q["article_id"] and q["start"] <= e and s <= q["end"]
-                           for a, s, e in spans[outlet])
-                if near or not merged:
-                    speaker = q["speaker"] or {}
-                    t.quotes.append({"content": q["content"], "direct": q["direct"],
-                                     "speaker": speaker.get("name") or speaker.get("text"),
-                                     "speaker_code": speaker.get("code")})
-        return head, list(by_outlet.values())
-
-    def quotes_of(self, article_ids: list[str]) -> list[dict[str, Any]]:
-        """The quotations of these articles, in text order."""
-        rel = query(self.con, 'SELECT * FROM quotes WHERE list_contains(?, article_id) '
-                              'ORDER BY article_id, "start"', [article_ids])
-        cols = rel.columns
-        return [dict(zip(cols, r, strict=True)) for r in rel.fetchall()]
+        return select_tellings(self.con, item_id)
 
     def counts(self) -> dict[str, int]:
         """Row counts per table, for summaries."""
@@ -563,6 +478,112 @@ def select_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None,
         params.append(article)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     return query(con, f'SELECT * FROM quotes{where} ORDER BY article_id, "start", "end"', params)
+
+
+def select_stories(con: duckdb.DuckDBPyConnection, story_id: str | None = None
+                   ) -> list[dict[str, Any]]:
+    """Stories (CONVENTIONS.md shape), earliest first; every coded article is in one."""
+    where, params = ("WHERE s.story_id = ?", [story_id]) if story_id else ("", [])
+    rel = query(con, f"""
+        SELECT s.story_id, list(a.article_id ORDER BY a.published, a.article_id)
+                   AS article_ids,
+               arg_min(a.title, coalesce(a.published, '~')) AS title,
+               min(a.published) AS first_published, max(a.published) AS last_published,
+               list(DISTINCT a.outlet ORDER BY a.outlet)
+                   FILTER (a.outlet IS NOT NULL) AS outlets
+        FROM stories s JOIN articles a USING (article_id) {where}
+        GROUP BY s.story_id ORDER BY first_published NULLS LAST, s.story_id""", params)
+    cols = rel.columns
+    out = [dict(zip(cols, r, strict=True)) for r in rel.fetchall()]
+    for story in out:
+        story["outlets"] = story["outlets"] or []
+        story["actors"] = [r[0] for r in con.execute("""
+            SELECT code FROM (SELECT source.code AS code FROM events
+                WHERE list_contains(?, article_id) UNION ALL SELECT target.code FROM events
+                WHERE list_contains(?, article_id)) WHERE code IS NOT NULL
+            GROUP BY code ORDER BY count(*) DESC, code""",
+            [story["article_ids"]] * 2).fetchall()]
+        story["merged_ids"] = [r[0] for r in con.execute(
+            "SELECT merged_id FROM merged WHERE story_id = ? ORDER BY event_date NULLS LAST,"
+            " merged_id", [story["story_id"]]).fetchall()]
+    return out
+
+
+def select_merged(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None,
+                  merged_id: str | None = None, min_reports: int = 1,
+                  story_id: str | None = None) -> list[dict[str, Any]]:
+    """Merged events (CONVENTIONS.md shape) matching ``flt``, with their reports."""
+    where, params = (flt or EventFilter()).where()
+    extra = [("merged_id = ?", merged_id)] if merged_id else []
+    extra += [("story_id = ?", story_id)] if story_id else []
+    extra.append(("num_reports >= ?", min_reports))
+    clause = " AND ".join(c for c, _ in extra)
+    where = f"{where} AND {clause}" if where else f" WHERE {clause}"
+    rel = query(con, f"SELECT * EXCLUDE (article_id) FROM merged{where} "
+                          "ORDER BY event_date NULLS LAST, merged_id",
+                [*params, *(v for _, v in extra)])
+    cols = rel.columns
+    out = []
+    for row in rel.fetchall():
+        record = dict(zip(cols, row, strict=True))
+        record["reports"] = json.loads(record["reports"])
+        record["disagreements"] = json.loads(record["disagreements"])
+        out.append(record)
+    return out
+
+
+def select_tellings(con: duckdb.DuckDBPyConnection, item_id: str
+                    ) -> tuple[dict[str, Any], list[OutletTelling]]:
+    """A merged event or a story, and what each outlet's reports of it say."""
+    merged = select_merged(con, merged_id=item_id)
+    if merged:
+        head: dict[str, Any] = merged[0]
+        event_ids = [r["event_id"] for r in head["reports"]]
+    else:
+        stories = select_stories(con, item_id)
+        if not stories:
+            raise StoreError(f"no merged event or story {item_id!r}; see 'legation merged' "
+                             "and 'legation stories' for the ids")
+        head = stories[0]
+        event_ids = [r[0] for r in con.execute(
+            "SELECT event_id FROM events WHERE list_contains(?, article_id)",
+            [head["article_ids"]]).fetchall()]
+    rows = con.execute("""
+        SELECT coalesce(a.outlet, a.article_id), e.article_id, e.evidence, e."start",
+               e."end", coalesce(e.source.name, e.source.code),
+               coalesce(e.target.name, e.target.code)
+        FROM events e JOIN articles a USING (article_id)
+        WHERE list_contains(?, e.event_id)
+        ORDER BY a.published NULLS LAST, e.article_id, e."start" """, [event_ids]).fetchall()
+    by_outlet: dict[str, OutletTelling] = {}
+    spans: dict[str, list[tuple[str, int, int]]] = {}
+    for outlet, article_id, evidence, start, end, doer, target in rows:
+        t = by_outlet.setdefault(outlet, OutletTelling(outlet))
+        if article_id not in t.article_ids:
+            t.article_ids.append(article_id)
+        if evidence not in t.sentences:
+            t.sentences.append(evidence)
+        t.doers += [doer] if doer else []
+        t.targets += [target] if target else []
+        spans.setdefault(outlet, []).append((article_id, start, end))
+    for outlet, t in by_outlet.items():
+        for q in quotes_of(con, t.article_ids):
+            near = any(a == q["article_id"] and q["start"] <= e and s <= q["end"]
+                       for a, s, e in spans[outlet])
+            if near or not merged:
+                speaker = q["speaker"] or {}
+                t.quotes.append({"content": q["content"], "direct": q["direct"],
+                                 "speaker": speaker.get("name") or speaker.get("text"),
+                                 "speaker_code": speaker.get("code")})
+    return head, list(by_outlet.values())
+
+
+def quotes_of(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[dict[str, Any]]:
+    """The quotations of these articles, in text order."""
+    rel = query(con, 'SELECT * FROM quotes WHERE list_contains(?, article_id) '
+                          'ORDER BY article_id, "start"', [article_ids])
+    cols = rel.columns
+    return [dict(zip(cols, r, strict=True)) for r in rel.fetchall()]
 
 
 def _day(published: str | None) -> date | None:

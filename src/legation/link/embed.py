@@ -13,7 +13,7 @@ import numpy as np
 
 
 @functools.cache
-def _model():  # noqa: ANN202 (wordllama's own inference type)
+def _model():
     import wordllama
 
     return wordllama.WordLlama.load(cache_dir=Path(wordllama.__file__).parent,

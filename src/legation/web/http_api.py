@@ -19,8 +19,19 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from pydantic import AfterValidator
 
 from legation import __version__, analyze
-from legation.analyze import EXCLUDED, Interval, Level
-from legation.store import EventFilter, Store, query, select_events, select_quotes
+from legation.analyze import EXCLUDED, Count, Interval, Level
+from legation.errors import StoreError
+from legation.link.framing import compare
+from legation.store import (
+    EventFilter,
+    Store,
+    query,
+    select_events,
+    select_merged,
+    select_quotes,
+    select_stories,
+    select_tellings,
+)
 from legation.web import pages
 
 DATE_FORMATS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
@@ -144,19 +155,53 @@ def create_app(db: Path) -> FastAPI:
              a: Annotated[str, Query(pattern=r"^[A-Za-z]{1,15}$", description="Actor A.")],
              b: Annotated[str, Query(pattern=r"^[A-Za-z]{1,15}$", description="Actor B.")],
              interval: Interval = "month", since: DateQ = None, until: DateQ = None,
-             include_all: AllQ = False) -> dict[str, Any]:
+             include_all: AllQ = False, count: Count = "merged") -> dict[str, Any]:
         """Counts per period and direction (a→b, b→a): per QuadClass and summed Goldstein."""
-        items = _rows(analyze.dyad(con, a, b, interval, since, until, include_all))
+        items = _rows(analyze.dyad(con, a, b, interval, since, until, include_all, count))
         return {"a": a.upper(), "b": b.upper(), "interval": interval, "since": since,
-                "until": until, **_exclusion(include_all), "items": items, "total": len(items)}
+                "until": until, "count": count, **_exclusion(include_all), "items": items,
+                "total": len(items)}
 
     @app.get("/api/network")
     def network(con: Con, since: DateQ = None, until: DateQ = None, level: Level = "country",
-                include_all: AllQ = False) -> dict[str, Any]:
+                include_all: AllQ = False, count: Count = "merged") -> dict[str, Any]:
         """Actors as nodes, source → target event counts and mean Goldstein as edges."""
-        edges = analyze.network(con, since, until, level, include_all)
-        return {"level": level, "since": since, "until": until, **_exclusion(include_all),
+        edges = analyze.network(con, since, until, level, include_all, count)
+        return {"level": level, "since": since, "until": until, "count": count,
+                **_exclusion(include_all),
                 "nodes": _rows(analyze.network_nodes(edges)), "edges": _rows(edges)}
+
+    @app.get("/api/stories")
+    def stories(con: Con, limit: LimitQ = 100, offset: OffsetQ = 0) -> dict[str, Any]:
+        """Stories: the articles about one happening, with their outlets and merged events."""
+        items = select_stories(con)
+        return {"items": items[offset:offset + limit], "total": len(items), "limit": limit,
+                "offset": offset}
+
+    @app.get("/api/stories/{story_id}")
+    def story(con: Con, story_id: str) -> dict[str, Any]:
+        """One story, with its merged events."""
+        found = select_stories(con, story_id)
+        if not found:
+            raise HTTPException(404, f"no story {story_id!r}")
+        return {**found[0], "merged": select_merged(con, EventFilter(), None, 1, story_id)}
+
+    @app.get("/api/merged")
+    def merged(con: Con, min_reports: Annotated[int, Query(ge=1)] = 1, limit: LimitQ = 100,
+               offset: OffsetQ = 0) -> dict[str, Any]:
+        """Merged events with their reports and disagreements."""
+        items = select_merged(con, min_reports=min_reports)
+        return {"items": items[offset:offset + limit], "total": len(items), "limit": limit,
+                "offset": offset}
+
+    @app.get("/api/compare/{item_id}")
+    def compare_outlets(con: Con, item_id: str) -> dict[str, Any]:
+        """Outlet by outlet, how a merged event or a story was told."""
+        try:
+            head, tellings = select_tellings(con, item_id)
+        except StoreError as exc:
+            raise HTTPException(404, str(exc)) from None
+        return {"id": item_id, "item": head, "outlets": compare(tellings)}
 
     @app.get("/api/quotes")
     def quotes(con: Con, speaker: ActorQ = None, article: str | None = None,
