@@ -126,8 +126,8 @@ def main() -> None:
         words = _tfidf([Counter({t.lstrip("~"): n for t, n in c.terms.items()
                                  if not t.startswith(("@", "#"))}) for c in coded])
         f1, b3, t = _best(gold, lambda t, s=words @ words.T: single_link(s, t))
-        print(f"  baseline TF-IDF single link over words and names (threshold {t:.3f} tuned on this file): "
-              f"pairwise F1 {f1:.3f}, B-cubed F1 {b3:.3f}")
+        print(f"  baseline TF-IDF single link over words and names (threshold {t:.3f} tuned "
+              f"on this file): pairwise F1 {f1:.3f}, B-cubed F1 {b3:.3f}")
         if not args.no_wordllama:
             f1, b3, t = _best(gold, lambda t, v=vectors: centroid_stream(v, t))
             print(f"  wordllama streaming centroids (threshold {t:.3f} tuned on this file): "

@@ -183,8 +183,9 @@ def test_dyad_period_filter_and_include_all(api: httpx.Client) -> None:
 
 
 def test_network_edges_match_the_events(api: httpx.Client) -> None:
-    body = get(api, "/api/network")
+    body = get(api, "/api/network", count="reports")
     assert body["level"] == "country" and body["excluded"] == ["negated", "hypothetical"]
+    assert body["count"] == "reports"
     want: Counter[tuple[str, str]] = Counter()
     for e in all_events(api, include_undated=True):
         if counted(e) and e["source"] and e["target"]:
@@ -196,9 +197,36 @@ def test_network_edges_match_the_events(api: httpx.Client) -> None:
     nodes = {n["id"]: n["events"] for n in body["nodes"]}
     assert set(nodes) == {x["source"] for x in body["edges"]} | {x["target"]
                                                                   for x in body["edges"]}
-    by_code = get(api, "/api/network", level="code")
+    by_code = get(api, "/api/network", level="code", count="reports")
     assert sum(x["events"] for x in by_code["edges"]) == sum(want.values())
     assert any(len(x["source"]) > 3 for x in by_code["edges"])
+
+
+def test_network_counts_merged_events_by_default(api: httpx.Client) -> None:
+    merged = get(api, "/api/network")
+    assert merged["count"] == "merged"
+    counted_merged = [m for m in get(api, "/api/merged", limit=1000)["items"]
+                      if counted(m) and m["source"] and m["target"]]
+    assert sum(x["events"] for x in merged["edges"]) == len(counted_merged)
+    reports = get(api, "/api/network", count="reports")
+    assert sum(x["events"] for x in merged["edges"]) <= sum(x["events"]
+                                                            for x in reports["edges"])
+
+
+def test_stories_merged_and_compare_endpoints(api: httpx.Client) -> None:
+    stories = get(api, "/api/stories", limit=1000)
+    assert stories["total"] == len(stories["items"]) > 0
+    ids = [a for s in stories["items"] for a in s["article_ids"]]
+    assert len(ids) == len(set(ids)) == get(api, "/api/articles", limit=1000)["total"]
+    one = get(api, f"/api/stories/{stories['items'][0]['story_id']}")
+    assert {m["merged_id"] for m in one["merged"]} == set(one["merged_ids"])
+    merged = get(api, "/api/merged", limit=1000)["items"]
+    assert sum(m["num_reports"] for m in merged) == get(api, "/api/events", limit=1,
+                                                         include_undated=True)["total"]
+    told = get(api, f"/api/compare/{merged[0]['merged_id']}")
+    assert told["outlets"] and all("tone" in o and "loaded_terms" in o for o in told["outlets"])
+    assert api.get("/api/compare/M-nothing").status_code == 404
+    assert api.get("/api/stories/S-nothing").status_code == 404
 
 
 def test_quotes_filter_and_page(api: httpx.Client) -> None:
@@ -225,7 +253,8 @@ def test_openapi_lists_every_route(api: httpx.Client) -> None:
     paths = set(get(api, "/openapi.json")["paths"])
     assert paths == {"/api/events", "/api/events/{event_id}", "/api/articles",
                      "/api/articles/{article_id}", "/api/actors", "/api/dyad", "/api/network",
-                     "/api/quotes", "/api/places"}
+                     "/api/quotes", "/api/places", "/api/stories", "/api/stories/{story_id}",
+                     "/api/merged", "/api/compare/{item_id}"}
 
 
 def test_python_api_answers_like_the_http_api(db: Path, api: httpx.Client) -> None:

@@ -3,14 +3,15 @@
 Each new article joins the most similar story whose dates it falls within, or starts its own;
 the corpus is never re-clustered. Similarity is the cosine of TF-IDF vectors (the article's
 terms against the sum of a story's members), with document frequencies counted as articles
-arrive. Candidates come from an inverted index over each article's rarest terms, and a date
-window blocks stories far in time, so the cost of one article grows with its block, not with
-the corpus.
+arrive. Candidates come from an inverted index over each article's rarest terms (a short
+list of the stories sharing most of them), and a date window blocks stories far in time, so
+the cost of one article grows with its block, not with the corpus.
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -22,7 +23,8 @@ TEXT_WEIGHT = 0.0  # share of a text-embedding cosine; 0: it did not help on dev
 NAME_WEIGHT = 2.0  # tuned with THRESHOLD on the dev file (bench/stories.py --sweep)
 THRESHOLD = 0.20  # tuned on ecbplus_dev_stories.jsonl (bench/stories.py)
 WINDOW_DAYS = 3  # how far outside a story's first and last day a new report may fall
-PROBE_TERMS = 12  # rarest terms of an article used to find candidate stories
+PROBE_TERMS = 12  # an article's rarest terms, used to find candidate stories
+SHORTLIST = 25  # candidate stories scored in full, those sharing the most probe terms
 
 
 @dataclass
@@ -35,6 +37,9 @@ class Story:
     first: date | None = None
     last: date | None = None
     embedding: np.ndarray | None = None  # sum of the members' unit text vectors
+    version: int = 0  # bumped on every change, for the cached norm
+    norm: float = 1.0
+    norm_key: tuple[int, int] | None = None
 
     def within(self, day: date | None, window: int) -> bool:
         """Undated articles and undated stories block nothing."""
@@ -81,29 +86,49 @@ class StoryIndex:
     def _idf(self, term: str) -> float:
         return math.log((len(self.story_of) + 1) / (self._df[term] + 1)) + 1.0
 
-    def _similarity(self, vector: dict[str, float], embedding: np.ndarray | None,
+    def _similarity(self, query: dict[str, float], embedding: np.ndarray | None,
                     story: Story) -> float:
-        terms = self._term_similarity(vector, story)
+        """``query``: the article's unit TF-IDF vector (``_query``)."""
+        terms = self._term_similarity(query, story)
         if embedding is None or story.embedding is None:
             return terms
         text = float(embedding @ story.embedding) / (float(np.linalg.norm(story.embedding))
                                                      or 1.0)
         return (1 - self.text_weight) * terms + self.text_weight * text
 
-    def _term_similarity(self, vector: dict[str, float], story: Story) -> float:
-        dot = sum(w * story.weights.get(t, 0.0) * self._idf(t) ** 2 for t, w in vector.items())
-        if dot <= 0:
-            return 0.0
-        norm_a = math.sqrt(sum((w * self._idf(t)) ** 2 for t, w in vector.items()))
-        norm_b = math.sqrt(sum((w * self._idf(t)) ** 2 for t, w in story.weights.items()))
-        return dot / (norm_a * norm_b)
+    def _query(self, vector: dict[str, float]) -> dict[str, float]:
+        """The article's TF-IDF vector, unit length, weighted once more by IDF for the dot
+        product with a story's raw sums."""
+        idf = {t: self._idf(t) for t in vector}
+        norm = math.sqrt(sum((w * idf[t]) ** 2 for t, w in vector.items())) or 1.0
+        return {t: w * idf[t] ** 2 / norm for t, w in vector.items()}
+
+    def _term_similarity(self, query: dict[str, float], story: Story) -> float:
+        weights = story.weights
+        dot = sum(q * weights[t] for t, q in query.items() if t in weights)
+        return dot / self._norm(story) if dot > 0 else 0.0
+
+    def _norm(self, story: Story) -> float:
+        """A story's TF-IDF norm, recomputed when it changes or the corpus grows by a tenth
+        (document frequencies drift slowly), so scoring does not walk every story's terms."""
+        key = (story.version, int(10 * math.log(len(self.story_of) + 1)))
+        if story.norm_key != key:
+            story.norm = math.sqrt(sum((w * self._idf(t)) ** 2
+                                       for t, w in story.weights.items())) or 1.0
+            story.norm_key = key
+        return story.norm
 
     def candidates(self, vector: dict[str, float], day: date | None) -> list[Story]:
-        """Stories sharing one of the article's rarest terms seen before, within the date window."""
+        """Stories within the date window that share the most of the article's rarest terms
+        seen before (at most ``SHORTLIST``): only these are scored in full."""
         seen = [t for t in vector if self._df[t] > 0]
         probe = sorted(seen, key=lambda t: (self._df[t], t))[:PROBE_TERMS]
-        ids = set().union(*(self._postings.get(t, set()) for t in probe)) if probe else set()
-        return [s for i in sorted(ids) if (s := self.stories[i]).within(day, self.window)]
+        hits: Counter[str] = Counter()
+        for term in probe:
+            hits.update(self._postings.get(term, ()))
+        near = [i for i in hits if self.stories[i].within(day, self.window)]
+        ranked = heapq.nsmallest(SHORTLIST, near, key=lambda i: (-hits[i], i))
+        return [self.stories[i] for i in ranked]
 
     def add(self, article_id: str, terms: dict[str, int], day: date | None,
             story_id: str | None = None, embedding: np.ndarray | None = None) -> str:
@@ -113,12 +138,14 @@ class StoryIndex:
             self.remove(article_id)
         vector = _log_weights(terms, self.name_weight)
         if story_id is None:
-            scored = [(self._similarity(vector, embedding, s), s.story_id)
+            query = self._query(vector)
+            scored = [(self._similarity(query, embedding, s), s.story_id)
                       for s in self.candidates(vector, day)]
             best = max(scored, default=(0.0, ""))
             story_id = best[1] if best[0] >= self.threshold else story_id_for(article_id)
         story = self.stories.setdefault(story_id, Story(story_id))
         story.members.add(article_id)
+        story.version += 1
         story.weights.update(vector)
         if embedding is not None:
             story.embedding = embedding if story.embedding is None else story.embedding + embedding
@@ -140,6 +167,7 @@ class StoryIndex:
         vector = self._terms.pop(article_id)
         self._days.pop(article_id)
         story.members.discard(article_id)
+        story.version += 1
         story.weights.subtract(vector)
         embedding = self._embeddings.pop(article_id)
         if embedding is not None and story.embedding is not None:
