@@ -118,3 +118,17 @@ def test_click_through_to_highlighted_article(browser: webdriver.Chrome, base: s
         start, end = int(mark.get_attribute("data-start")), int(mark.get_attribute("data-end"))
         assert mark.get_attribute("textContent") == text[start:end]
     assert count(browser, "tr.event-row") > 0
+
+
+def test_story_page_shows_reports_and_outlets_side_by_side(browser: webdriver.Chrome,
+                                                           base: str) -> None:
+    stories = httpx.get(f"{base}/api/stories", params={"limit": 1000}).json()["items"]
+    browser.get(base + "/stories")
+    assert count(browser, "tr.story-row") == len(stories)
+    widest = max(stories, key=lambda s: (len(s["outlets"]), len(s["merged_ids"])))
+    browser.get(f"{base}/stories/{widest['story_id']}")
+    told = httpx.get(f"{base}/api/compare/{widest['story_id']}").json()["outlets"]
+    assert count(browser, "section.outlet") == len(told) > 0
+    reports = sum(len(m["reports"]) for m in httpx.get(
+        f"{base}/api/stories/{widest['story_id']}").json()["merged"])
+    assert count(browser, "tr.report-row") == reports

@@ -19,7 +19,7 @@ WEB = Path(__file__).parent
 VENDOR = WEB / "node_modules"
 OUTLINES = VENDOR / "world-atlas" / "countries-110m.json"
 NAV = (("/", "Timeline"), ("/dyad?a=USA&b=RUS", "Dyad"), ("/network", "Network"),
-       ("/map", "Map"))
+       ("/map", "Map"), ("/stories", "Stories"))
 
 router = APIRouter(include_in_schema=False)
 
@@ -78,6 +78,18 @@ def map_() -> HTMLResponse:
 def article(article_id: str) -> HTMLResponse:
     """An article's text with its actors, events and quotes marked, and its event table."""
     return _page("article", article_id)
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories() -> HTMLResponse:
+    """Stories: the articles about one happening, with their outlets."""
+    return _page("stories", "Stories")
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(story_id: str) -> HTMLResponse:
+    """One story: its reports in time order, then each outlet's telling side by side."""
+    return _page("story", story_id)
 
 
 def mount(app: FastAPI) -> None:

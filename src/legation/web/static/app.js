@@ -306,5 +306,61 @@ async function article() {
   if (location.hash) document.getElementById(location.hash.slice(1))?.classList.add("target");
 }
 
-const PAGES = { timeline, dyad, network, map, article };
+async function stories() {
+  const page = await api("stories", { limit: 1000 });
+  status(`${page.total} stories`);
+  const table = el("table", { class: "events" });
+  table.appendChild(el("tr")).append(...["first published", "articles", "outlets", "merged events",
+    "title"].map((h) => el("th", {}, h)));
+  for (const s of page.items) {
+    const row = el("tr", { class: "story-row" });
+    const link = el("a", { href: `/stories/${encodeURIComponent(s.story_id)}` },
+      s.title ?? s.story_id);
+    row.append(el("td", {}, s.first_published ?? "-"), el("td", {}, String(s.article_ids.length)),
+      el("td", {}, s.outlets.join(", ") || "-"), el("td", {}, String(s.merged_ids.length)),
+      el("td"));
+    row.lastChild.appendChild(link);
+    table.appendChild(row);
+  }
+  document.getElementById("list").appendChild(table);
+}
+
+async function story() {
+  const id = decodeURIComponent(location.pathname.slice("/stories/".length));
+  const [st, told] = await Promise.all([api(`stories/${encodeURIComponent(id)}`),
+    api(`compare/${encodeURIComponent(id)}`)]);
+  document.querySelector("h1").textContent = st.title ?? st.story_id;
+  status(`${st.article_ids.length} articles from ${st.outlets.join(", ") || "no named outlet"}, `
+    + `${st.first_published ?? "?"} to ${st.last_published ?? "?"}`);
+  const reports = st.merged.flatMap((m) => m.reports.map((r) => ({ ...r, m })))
+    .sort((x, y) => (x.published ?? "~").localeCompare(y.published ?? "~"));
+  const table = el("table", { class: "events", id: "reports" });
+  table.appendChild(el("tr")).append(...["published", "outlet", "event", "reports of it",
+    "evidence"].map((h) => el("th", {}, h)));
+  for (const r of reports) {
+    table.appendChild(el("tr", { class: "report-row" })).append(
+      el("td", {}, r.published ?? "-"), el("td", {}, r.outlet ?? "-"),
+      el("td", {}, `${actor(r.m.source)} ${r.m.cameo} ${actor(r.m.target)}`),
+      el("td", {}, String(r.m.num_reports)), el("td", {}, r.evidence.slice(0, 160)));
+  }
+  document.getElementById("chart").appendChild(table);
+  const side = el("div", { class: "outlets" });
+  for (const o of told.outlets) {
+    const col = side.appendChild(el("section", { class: "outlet" }));
+    col.appendChild(el("h2", {}, o.outlet));
+    col.appendChild(el("p", {}, `tone ${o.tone.toFixed(2)} per 100 words (`
+      + `${o.tone_terms.positive} positive, ${o.tone_terms.negative} negative terms)`));
+    col.appendChild(el("p", { class: "terms" }, "loaded terms: " + (o.loaded_terms
+      .map((t) => `${t.term}${t.polarity}${t.only_here ? "*" : ""}`).join(", ") || "none")));
+    col.appendChild(el("p", {}, "doers: " + (o.doers.join(", ") || "-") + "; targets: "
+      + (o.targets.join(", ") || "-")));
+    for (const q of o.quotes.slice(0, 5)) {
+      col.appendChild(el("blockquote", {}, `${q.speaker ?? "?"}: ${q.content.slice(0, 200)}`));
+    }
+  }
+  side.appendChild(el("p", { class: "status" }, "* used by this outlet only"));
+  document.getElementById("list").appendChild(side);
+}
+
+const PAGES = { timeline, dyad, network, map, article, stories, story };
 PAGES[document.body.dataset.page]().catch((err) => status(err.message, "warning"));
