@@ -92,3 +92,12 @@ def test_recoding_keeps_stories_and_merged_events_whole(tmp_path: Path, seeds_di
         events = store.one("SELECT count(*) FROM events")[0]
     assert [s["article_ids"] for s in after[0]] == [s["article_ids"] for s in before[0]]
     assert len(after[1]) == len(before[1]) and reports == events
+
+
+def test_a_database_from_before_stories_says_how_to_build_them(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    with Store(db) as store:
+        store.con.execute("DROP TABLE merged")
+    for command in (["stories"], ["merged"], ["compare", "S-x"]):
+        result = CliRunner().invoke(app, [*command, "--db", str(db)])
+        assert result.exit_code == 1 and "re-code it" in result.output, result.output

@@ -12,7 +12,7 @@ from typing import Literal
 
 import duckdb
 
-from legation.store import EventFilter, actor_is, query
+from legation.store import EventFilter, actor_is, query, require_links
 
 Interval = Literal["day", "week", "month"]
 Level = Literal["country", "code"]
@@ -35,10 +35,12 @@ PERIOD = {
 NODE = {"country": "coalesce({side}.country, {side}.code)", "code": "{side}.code"}
 
 
-def _dated(since: str | None, until: str | None, count: Count = "merged"
-           ) -> tuple[str, list[str]]:
+def _dated(con: duckdb.DuckDBPyConnection, since: str | None, until: str | None,
+           count: Count = "merged") -> tuple[str, list[str]]:
     """Merged events (or reports) in the period, by the rules of ``legation events``."""
     where, params = EventFilter(since=since, until=until).where()
+    if count == "merged":
+        require_links(con)
     return f"SELECT * FROM {COUNT_TABLE[count]}{where}", params
 
 
@@ -48,7 +50,7 @@ def dyad(con: duckdb.DuckDBPyConnection, a: str, b: str, interval: Interval = "m
     """Events between ``a`` and ``b`` per period and direction: counts per QuadClass and summed
     Goldstein. Each event counts once, as ``a→b`` when it reads so, else ``b→a``; events whose
     date is missing or coarser than ``interval`` have no period and are left out."""
-    base, params = _dated(since, until, count)
+    base, params = _dated(con, since, until, count)
     a, b = a.upper(), b.upper()
     pair = f"({actor_is('source')} AND {actor_is('target')})"  # bound as (a, b) or as (b, a)
     counted = "" if include_all else f" AND {COUNTED}"
@@ -70,7 +72,7 @@ def network(con: duckdb.DuckDBPyConnection, since: str | None = None, until: str
             ) -> duckdb.DuckDBPyRelation:
     """Directed edges source → target with event counts and mean Goldstein; actors are countries
     (or the sector code of actors without one, e.g. REB) unless ``level="code"``."""
-    base, params = _dated(since, until, count)
+    base, params = _dated(con, since, until, count)
     counted = "" if include_all else f" AND {COUNTED}"
     src, tgt = NODE[level].format(side="source"), NODE[level].format(side="target")
     sql = f"""

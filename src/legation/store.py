@@ -480,9 +480,20 @@ def select_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None,
     return query(con, f'SELECT * FROM quotes{where} ORDER BY article_id, "start", "end"', params)
 
 
+def require_links(con: duckdb.DuckDBPyConnection) -> None:
+    """Stories and merged events exist from schema 2 on; an older file says how to get them."""
+    rows = con.execute("SELECT count(*) FROM information_schema.tables "
+                       "WHERE table_name = 'merged'").fetchall()
+    if not rows[0][0]:
+        raise StoreError("this database was written by an older Legation, before stories and "
+                         "merged events; re-code it (legation code INPUTS --db FILE --force) to "
+                         "build them")
+
+
 def select_stories(con: duckdb.DuckDBPyConnection, story_id: str | None = None
                    ) -> list[dict[str, Any]]:
     """Stories (CONVENTIONS.md shape), earliest first; every coded article is in one."""
+    require_links(con)
     where, params = ("WHERE s.story_id = ?", [story_id]) if story_id else ("", [])
     rel = query(con, f"""
         SELECT s.story_id, list(a.article_id ORDER BY a.published, a.article_id)
@@ -513,6 +524,7 @@ def select_merged(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None
                   merged_id: str | None = None, min_reports: int = 1,
                   story_id: str | None = None) -> list[dict[str, Any]]:
     """Merged events (CONVENTIONS.md shape) matching ``flt``, with their reports."""
+    require_links(con)
     where, params = (flt or EventFilter()).where()
     extra = [("merged_id = ?", merged_id)] if merged_id else []
     extra += [("story_id = ?", story_id)] if story_id else []

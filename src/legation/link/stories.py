@@ -33,13 +33,12 @@ class Story:
 
     story_id: str
     members: set[str] = field(default_factory=set)
-    weights: Counter[str] = field(default_factory=Counter)
+    weights: dict[str, float] = field(default_factory=dict)
     first: date | None = None
     last: date | None = None
     embedding: np.ndarray | None = None  # sum of the members' unit text vectors
-    version: int = 0  # bumped on every change, for the cached norm
-    norm: float = 1.0
-    norm_key: tuple[int, int] | None = None
+    square: float = 0.0  # squared TF-IDF norm of ``weights``
+    norm_bucket: int = -1  # corpus size (log scale) at which ``square`` was last recomputed
 
     def within(self, day: date | None, window: int) -> bool:
         """Undated articles and undated stories block nothing."""
@@ -109,14 +108,26 @@ class StoryIndex:
         return dot / self._norm(story) if dot > 0 else 0.0
 
     def _norm(self, story: Story) -> float:
-        """A story's TF-IDF norm, recomputed when it changes or the corpus grows by a tenth
-        (document frequencies drift slowly), so scoring does not walk every story's terms."""
-        key = (story.version, int(10 * math.log(len(self.story_of) + 1)))
-        if story.norm_key != key:
-            story.norm = math.sqrt(sum((w * self._idf(t)) ** 2
-                                       for t, w in story.weights.items())) or 1.0
-            story.norm_key = key
-        return story.norm
+        """A story's TF-IDF norm: kept up to date as members come and go, and recomputed in
+        full when the corpus has grown by a tenth (document frequencies drift slowly), so
+        neither scoring nor adding walks every term of a large story."""
+        bucket = int(10 * math.log(len(self.story_of) + 1))
+        if story.norm_bucket != bucket:
+            story.square = sum((w * self._idf(t)) ** 2 for t, w in story.weights.items())
+            story.norm_bucket = bucket
+        return math.sqrt(story.square) or 1.0
+
+    def _grow(self, story: Story, vector: dict[str, float], sign: float) -> None:
+        """Add (``sign`` 1) or take out (-1) a member's weights, keeping the squared norm."""
+        for t, w in vector.items():
+            old = story.weights.get(t, 0.0)
+            new = max(old + sign * w, 0.0)
+            story.square += (new * new - old * old) * self._idf(t) ** 2
+            if new <= 1e-9:
+                story.weights.pop(t, None)
+                self._postings[t].discard(story.story_id)
+            else:
+                story.weights[t] = new
 
     def candidates(self, vector: dict[str, float], day: date | None) -> list[Story]:
         """Stories within the date window that share the most of the article's rarest terms
@@ -145,8 +156,7 @@ class StoryIndex:
             story_id = best[1] if best[0] >= self.threshold else story_id_for(article_id)
         story = self.stories.setdefault(story_id, Story(story_id))
         story.members.add(article_id)
-        story.version += 1
-        story.weights.update(vector)
+        self._grow(story, vector, 1.0)
         if embedding is not None:
             story.embedding = embedding if story.embedding is None else story.embedding + embedding
         self._embeddings[article_id] = embedding
@@ -167,16 +177,12 @@ class StoryIndex:
         vector = self._terms.pop(article_id)
         self._days.pop(article_id)
         story.members.discard(article_id)
-        story.version += 1
-        story.weights.subtract(vector)
+        self._grow(story, vector, -1.0)
         embedding = self._embeddings.pop(article_id)
         if embedding is not None and story.embedding is not None:
             story.embedding = story.embedding - embedding
         for term in vector:
             self._df[term] -= 1
-            if story.weights[term] <= 1e-9:
-                del story.weights[term]
-                self._postings[term].discard(story.story_id)
         if not story.members:
             del self.stories[story.story_id]
             return

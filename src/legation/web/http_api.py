@@ -16,6 +16,7 @@ from typing import Annotated, Any
 
 import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import AfterValidator
 
 from legation import __version__, analyze
@@ -101,6 +102,11 @@ def create_app(db: Path) -> FastAPI:
     app = FastAPI(title="Legation", version=__version__, lifespan=lifespan,
                   description="Political event data coded from news, read-only.")
     app.state.con = store.con
+
+    @app.exception_handler(StoreError)
+    def _store_error(_: Request, exc: StoreError) -> JSONResponse:
+        """A database that cannot answer (an older schema) says why, not 500."""
+        return JSONResponse({"detail": str(exc)}, status_code=409)
 
     @app.get("/api/events")
     def events(con: Con, source: ActorQ = None, target: ActorQ = None,
