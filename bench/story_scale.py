@@ -33,14 +33,14 @@ def corpus(n: int, seed: int = 7) -> list[tuple[dict[str, int], date, str]]:
         kind = rng.randrange(KINDS)
         actors = rng.choices(range(NAMES), weights=zipf, k=2)
         happenings.append((h, kind, actors, date(2024, 1, 1) + timedelta(days=rng.randrange(30)),
-                           [f"{h}x{i}" for i in range(6)]))
+                           [f"~{h}x{i}" for i in range(6)]))
     out = []
     for _ in range(n):
         h, kind, actors, day, own = rng.choice(happenings)
         terms: Counter[str] = Counter()
         terms.update(f"kind{kind}w{i}" for i in rng.sample(range(8), 5))
         terms.update(f"~name{a}" for a in actors for _ in range(2))
-        terms.update(f"detail{w}" for w in rng.sample(own, 4))
+        terms.update(rng.sample(own, 4))
         terms.update(f"noise{rng.randrange(NOISE)}" for _ in range(25))
         out.append((dict(terms), day + timedelta(days=rng.randrange(2)), str(h)))
     return out

@@ -11,7 +11,6 @@ the cost of one article grows with its block, not with the corpus.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -137,9 +136,13 @@ class StoryIndex:
         hits: Counter[str] = Counter()
         for term in probe:
             hits.update(self._postings.get(term, ()))
-        near = [i for i in hits if self.stories[i].within(day, self.window)]
-        ranked = heapq.nsmallest(SHORTLIST, near, key=lambda i: (-hits[i], i))
-        return [self.stories[i] for i in ranked]
+        out: list[Story] = []
+        for story_id, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0])):
+            if (story := self.stories[story_id]).within(day, self.window):
+                out.append(story)
+                if len(out) == SHORTLIST:
+                    break
+        return out
 
     def add(self, article_id: str, terms: dict[str, int], day: date | None,
             story_id: str | None = None, embedding: np.ndarray | None = None) -> str:
@@ -150,8 +153,10 @@ class StoryIndex:
         vector = _log_weights(terms, self.name_weight)
         if story_id is None:
             query = self._query(vector)
+            names = [t for t in vector if t.startswith(NAME_PREFIXES)]
             scored = [(self._similarity(query, embedding, s), s.story_id)
-                      for s in self.candidates(vector, day)]
+                      for s in self.candidates(vector, day)
+                      if not names or any(t in s.weights for t in names)]
             best = max(scored, default=(0.0, ""))
             story_id = best[1] if best[0] >= self.threshold else story_id_for(article_id)
         story = self.stories.setdefault(story_id, Story(story_id))
