@@ -22,138 +22,22 @@ from legation.link.framing import OutletTelling
 from legation.link.merge import MergeRules, merge_reports
 from legation.link.stories import StoryIndex
 from legation.records import Article, Coded, Event
+from legation.schema import arrow_schema, ddl, flat_columns
 
 SCHEMA_VERSION = 2  # 2: reports carry ``reciprocal``; article terms and merged events
 DEFAULT_DB = "legation.duckdb"
 
-ACTOR_TYPE = (
-    "STRUCT(code VARCHAR, country VARCHAR, sector VARCHAR, name VARCHAR, text VARCHAR, "
-    '"start" INTEGER, "end" INTEGER, kb_id VARCHAR)'
-)
-PLACE_TYPE = (
-    "STRUCT(name VARCHAR, geonames_id BIGINT, lat DOUBLE, lon DOUBLE, country VARCHAR, "
-    "feature VARCHAR, basis VARCHAR)"
-)
-
-SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
-CREATE TABLE IF NOT EXISTS articles (
-    article_id VARCHAR PRIMARY KEY, source VARCHAR, content_hash VARCHAR NOT NULL,
-    outlet VARCHAR, title VARCHAR, url VARCHAR, author VARCHAR,
-    published VARCHAR, published_precision VARCHAR, published_basis VARCHAR,
-    text VARCHAR NOT NULL, coder_version VARCHAR, model VARCHAR, knowledge_hash VARCHAR,
-    coded_at TIMESTAMP
-);
-CREATE TABLE IF NOT EXISTS events (
-    event_id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, sentence INTEGER,
-    "start" INTEGER NOT NULL, "end" INTEGER NOT NULL, evidence VARCHAR,
-    source {ACTOR_TYPE}, target {ACTOR_TYPE},
-    cameo VARCHAR NOT NULL, cameo_root VARCHAR NOT NULL,
-    quad_class TINYINT CHECK (quad_class BETWEEN 1 AND 4),
-    goldstein DOUBLE CHECK (goldstein BETWEEN -10 AND 10),
-    plover_type VARCHAR, plover_mode VARCHAR, negated BOOLEAN, modality VARCHAR,
-    claimed_by {ACTOR_TYPE}, event_date VARCHAR, date_precision VARCHAR, date_basis VARCHAR,
-    place {PLACE_TYPE},
-    confidence DOUBLE CHECK (confidence BETWEEN 0 AND 1), mentions INTEGER,
-    reciprocal BOOLEAN
-);
-CREATE TABLE IF NOT EXISTS mentions (
-    article_id VARCHAR NOT NULL, "start" INTEGER, "end" INTEGER,
-    text VARCHAR, code VARCHAR, country VARCHAR, sector VARCHAR, name VARCHAR,
-    kb_id VARCHAR, rule VARCHAR
-);
-CREATE TABLE IF NOT EXISTS quotes (
-    article_id VARCHAR NOT NULL, "start" INTEGER, "end" INTEGER, content VARCHAR,
-    direct BOOLEAN, cue VARCHAR, speaker {ACTOR_TYPE}, relay {ACTOR_TYPE}
-);
-CREATE TABLE IF NOT EXISTS places (
-    article_id VARCHAR NOT NULL, "start" INTEGER, "end" INTEGER, text VARCHAR,
-    name VARCHAR, geonames_id BIGINT, lat DOUBLE, lon DOUBLE, country VARCHAR,
-    feature VARCHAR, rule VARCHAR
-);
-CREATE TABLE IF NOT EXISTS stories (story_id VARCHAR, article_id VARCHAR);
-CREATE TABLE IF NOT EXISTS article_terms (article_id VARCHAR, term VARCHAR, n INTEGER);
-CREATE TABLE IF NOT EXISTS merged (
-    merged_id VARCHAR PRIMARY KEY, story_id VARCHAR, article_id VARCHAR,
-    source {ACTOR_TYPE}, target {ACTOR_TYPE}, cameo VARCHAR, cameo_root VARCHAR,
-    quad_class TINYINT, goldstein DOUBLE, plover_type VARCHAR, plover_mode VARCHAR,
-    negated BOOLEAN, modality VARCHAR, event_date VARCHAR, date_precision VARCHAR,
-    place {PLACE_TYPE}, num_reports INTEGER, num_articles INTEGER, num_outlets INTEGER,
-    first_published VARCHAR, last_published VARCHAR, reports VARCHAR, disagreements VARCHAR
-);
-CREATE TABLE IF NOT EXISTS merged_reports (merged_id VARCHAR, event_id VARCHAR);
-CREATE TABLE IF NOT EXISTS runs (
-    started TIMESTAMP, finished TIMESTAMP, inputs INTEGER, coded INTEGER,
-    unchanged INTEGER, failed INTEGER, events INTEGER, failures VARCHAR
-);
-"""
-
 ARTICLE_TABLES = ("events", "mentions", "quotes", "places", "stories", "article_terms",
                   "articles")
 
-_ACTOR_FIELDS = [
-    ("code", pa.string()), ("country", pa.string()), ("sector", pa.string()),
-    ("name", pa.string()), ("text", pa.string()), ("start", pa.int32()),
-    ("end", pa.int32()), ("kb_id", pa.string()),
-]
-_PLACE_FIELDS = [
-    ("name", pa.string()), ("geonames_id", pa.int64()), ("lat", pa.float64()),
-    ("lon", pa.float64()), ("country", pa.string()), ("feature", pa.string()),
-    ("basis", pa.string()),
-]
-EVENT_SCHEMA = pa.schema([
-    ("event_id", pa.string()), ("article_id", pa.string()), ("sentence", pa.int32()),
-    ("start", pa.int32()), ("end", pa.int32()), ("evidence", pa.string()),
-    ("source", pa.struct(_ACTOR_FIELDS)), ("target", pa.struct(_ACTOR_FIELDS)),
-    ("cameo", pa.string()), ("cameo_root", pa.string()), ("quad_class", pa.int8()),
-    ("goldstein", pa.float64()), ("plover_type", pa.string()), ("plover_mode", pa.string()),
-    ("negated", pa.bool_()), ("modality", pa.string()),
-    ("claimed_by", pa.struct(_ACTOR_FIELDS)), ("event_date", pa.string()),
-    ("date_precision", pa.string()), ("date_basis", pa.string()),
-    ("place", pa.struct(_PLACE_FIELDS)), ("confidence", pa.float64()),
-    ("mentions", pa.int32()), ("reciprocal", pa.bool_()),
-])
-MERGED_SCHEMA = pa.schema([
-    ("merged_id", pa.string()), ("story_id", pa.string()), ("article_id", pa.string()),
-    ("source", pa.struct(_ACTOR_FIELDS)), ("target", pa.struct(_ACTOR_FIELDS)),
-    ("cameo", pa.string()), ("cameo_root", pa.string()), ("quad_class", pa.int8()),
-    ("goldstein", pa.float64()), ("plover_type", pa.string()), ("plover_mode", pa.string()),
-    ("negated", pa.bool_()), ("modality", pa.string()), ("event_date", pa.string()),
-    ("date_precision", pa.string()), ("place", pa.struct(_PLACE_FIELDS)),
-    ("num_reports", pa.int32()), ("num_articles", pa.int32()), ("num_outlets", pa.int32()),
-    ("first_published", pa.string()), ("last_published", pa.string()),
-    ("reports", pa.string()), ("disagreements", pa.string()),
-])
-
-ARTICLE_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("source", pa.string()), ("content_hash", pa.string()),
-    ("outlet", pa.string()), ("title", pa.string()), ("url", pa.string()),
-    ("author", pa.string()), ("published", pa.string()), ("published_precision", pa.string()),
-    ("published_basis", pa.string()), ("text", pa.string()), ("coder_version", pa.string()),
-    ("model", pa.string()), ("knowledge_hash", pa.string()), ("coded_at", pa.timestamp("us")),
-])
-MENTION_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
-    ("text", pa.string()), ("code", pa.string()), ("country", pa.string()),
-    ("sector", pa.string()), ("name", pa.string()), ("kb_id", pa.string()),
-    ("rule", pa.string()),
-])
-
-PLACE_ROW_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
-    ("text", pa.string()), ("name", pa.string()), ("geonames_id", pa.int64()),
-    ("lat", pa.float64()), ("lon", pa.float64()), ("country", pa.string()),
-    ("feature", pa.string()), ("rule", pa.string()),
-])
-
-QUOTE_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
-    ("content", pa.string()), ("direct", pa.bool_()), ("cue", pa.string()),
-    ("speaker", pa.struct(_ACTOR_FIELDS)), ("relay", pa.struct(_ACTOR_FIELDS)),
-])
-
-TERM_SCHEMA = pa.schema([("article_id", pa.string()), ("term", pa.string()), ("n", pa.int32())])
-LINK_SCHEMA = pa.schema([("merged_id", pa.string()), ("event_id", pa.string())])
+EVENT_SCHEMA = arrow_schema("events")
+MERGED_SCHEMA = arrow_schema("merged")
+ARTICLE_SCHEMA = arrow_schema("articles")
+MENTION_SCHEMA = arrow_schema("mentions")
+PLACE_ROW_SCHEMA = arrow_schema("places")
+QUOTE_SCHEMA = arrow_schema("quotes")
+TERM_SCHEMA = arrow_schema("article_terms")
+LINK_SCHEMA = arrow_schema("merged_reports")
 
 ExportFormat = Literal["jsonl", "csv", "parquet"]
 
@@ -240,7 +124,7 @@ class Store:
         self._check_version()
 
     def _migrate(self) -> None:
-        self.con.execute(SCHEMA)
+        self.con.execute(ddl())
         self.con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS reciprocal BOOLEAN")
         self.con.execute(
             "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO UPDATE SET value = "
@@ -414,7 +298,7 @@ class Store:
             return n
         rel = self.events(flt)
         if fmt == "csv":
-            rel.select(_flat_columns()).write_csv(str(out), header=True)
+            rel.select(flat_columns("events")).write_csv(str(out), header=True)
         else:
             rel.write_parquet(str(out))
         return len(rel)
@@ -625,14 +509,3 @@ def events_table(events: Iterable[Event]) -> pa.Table:
     """Events as an Arrow table in the column order of the ``events`` table."""
     rows = [e.to_dict() for e in events]
     return pa.Table.from_pylist(rows, schema=EVENT_SCHEMA)
-
-
-def _flat_columns() -> str:
-    cols = ["event_id", "article_id", "sentence", '"start"', '"end"', "evidence"]
-    for side in ("source", "target", "claimed_by"):
-        cols += [f'{side}."{f}" AS {side}_{f}' for f, _ in _ACTOR_FIELDS]
-    cols += ["cameo", "cameo_root", "quad_class", "goldstein", "plover_type", "plover_mode",
-             "negated", "modality", "event_date", "date_precision", "date_basis"]
-    cols += [f'place."{f}" AS place_{f}' for f, _ in _PLACE_FIELDS]
-    cols += ["confidence", "mentions", "reciprocal"]
-    return ", ".join(cols)
