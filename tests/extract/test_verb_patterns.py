@@ -9,7 +9,7 @@ import pytest
 
 from legation.evaluate import load_gold, score
 
-NO_EVENT = Path(__file__).parent / "data" / "no_event_sentences.jsonl"
+NO_EVENT = Path(__file__).parent.parent / "data" / "no_event_sentences.jsonl"
 DATE = "2016-05-01"
 
 # (expected root, sentence, source country, target country or None for any)
