@@ -692,7 +692,8 @@ def places(
     for article, doc in parsed:
         resolver = actor_resolver(coder.knowledge, doc.vocab)
         found = resolver.resolve(doc, article.published, article.text)
-        rows += [p.record(article.id) for p in find_places(doc, found, article.text)]
+        rows += [p.record(article.id) for p in find_places(doc, found, article.text,
+                                                     words=coder.knowledge.place_words)]
     _print_rows(rows, as_json, ("article_id", "text", "name", "country", "lat", "lon",
                                 "feature", "rule"))
     if failed:

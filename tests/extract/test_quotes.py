@@ -18,8 +18,9 @@ def quotes(nlp):
     def run(text: str) -> list[Quote]:
         article = read_text(text, published="2015-10-22")
         doc = nlp(article.clean)
-        found = find_quotes(doc, article.text, resolver.resolve(doc, article.published,
-                                                                article.text))
+        found = find_quotes(doc, article.text,
+                            resolver.resolve(doc, article.published, article.text),
+                            load_knowledge().cues)
         assert all(q.content == text[q.start:q.end] for q in found)
         return found
 
@@ -199,7 +200,8 @@ def seed_quotes(nlp) -> dict[str, tuple[str, list[Quote]]]:
     for article in read_inputs([str(seeds)], seeds / "manifest.jsonl"):
         doc = nlp(article.clean)
         actors = resolver.resolve(doc, article.published, article.text)
-        out[article.id[:3]] = (article.text, find_quotes(doc, article.text, actors))
+        out[article.id[:3]] = (article.text, find_quotes(doc, article.text, actors,
+                                                           load_knowledge().cues))
     return out
 
 

@@ -76,7 +76,8 @@ def test_ambiguous_and_transliterated_places(coder: Coder) -> None:
     def places(text: str) -> dict[str, tuple[str | None, str | None]]:
         doc = nlp(text)
         return {p.text: (p.name, p.country)
-                for p in find_places(doc, resolver.resolve(doc, "2016-01-01"))}
+                for p in find_places(doc, resolver.resolve(doc, "2016-01-01"),
+                                         words=coder.knowledge.place_words)}
 
     assert places("Syrian troops advanced near Homs.")["Homs"] == ("Homs", "SYR")
     assert places("Shelling went on near Dayr al Zahr and Aleppo.")["Dayr al Zahr"] == \
@@ -101,7 +102,8 @@ def places_of(coder: Coder):
     def run(text: str) -> dict[str, tuple[str, float, float]]:
         doc = coder.nlp(text)
         return {p.text: (p.country, p.lat, p.lon)
-                for p in find_places(doc, resolver.resolve(doc, "2024-01-01"), text)}
+                for p in find_places(doc, resolver.resolve(doc, "2024-01-01"), text,
+                                         words=coder.knowledge.place_words)}
     return run
 
 

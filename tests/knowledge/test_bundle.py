@@ -35,3 +35,29 @@ def test_the_hash_covers_data_files_not_their_readme() -> None:
             digest.update(item.name.encode() + item.read_bytes())
     assert load_knowledge().hash == digest.hexdigest()[:16]
     assert (data / "README.md").is_file() and not "README.md".endswith(DATA_SUFFIXES)
+
+
+def test_extraction_reads_the_word_lists_it_is_given(nlp) -> None:
+    """No extractor keeps its own copy: a bundle without speech cues finds no reported quote,
+    and one without modality rows codes a promise of aid as the aid itself."""
+    from dataclasses import replace
+
+    from legation.extract import code_doc
+    from legation.knowledge.patterns import ModalityCodes
+    from legation.read.article import read_text
+
+    knowledge = load_knowledge()
+
+    def coded(text: str, bundle=knowledge):
+        article = read_text(text, published="2015-10-01")
+        return code_doc(nlp(article.clean), article, bundle)
+
+    said = "Lavrov said that Russia would send troops to Syria."
+    assert coded(said).quotes
+    mute = replace(knowledge, cues=replace(knowledge.cues, verbs=frozenset(),
+                                           that_verbs=frozenset()))
+    assert not coded(said, mute).quotes
+    promise = "Russia promised to provide aid to Syria."
+    assert [e.cameo for e in coded(promise).events] == ["0333"]
+    plain = replace(knowledge, modality=ModalityCodes({f: {} for f in knowledge.modality.tables}))
+    assert [e.cameo[:2] for e in coded(promise, plain).events] == ["07"]

@@ -8,13 +8,8 @@ import pytest
 
 from legation.errors import KnowledgeError
 from legation.knowledge import codes
-from legation.knowledge.patterns import (
-    coder_words,
-    default_patterns,
-    load_patterns,
-    modality_codes,
-    place_words,
-)
+from legation.knowledge.patterns import default_patterns, load_patterns, modality_codes
+from legation.knowledge.words import coder_words, place_words
 
 
 def test_every_pattern_names_a_known_code_and_has_a_target_or_is_symmetric() -> None:
@@ -99,4 +94,12 @@ def test_place_word_classes_load_and_malformed_files_say_what_is_missing(tmp_pat
     bad = tmp_path / "places.yaml"
     bad.write_text("locative: [in]\n")
     with pytest.raises(KnowledgeError, match="missing or not a list: place_nouns"):
+        place_words(bad)
+
+
+def test_an_unquoted_yaml_boolean_is_named_not_read_as_false(tmp_path: Path) -> None:
+    assert "off" in place_words().locative and "false" not in place_words().locative
+    bad = tmp_path / "places.yaml"
+    bad.write_text("locative: [in, off]\nplace_nouns: [region]\nborder_nouns: [border]\n")
+    with pytest.raises(KnowledgeError, match="locative: False is not a word; quote it"):
         place_words(bad)

@@ -38,10 +38,12 @@ def code_doc(doc: Doc, article: Article, knowledge: Knowledge,
     """Events (dated, placed, claimed), actor mentions, places and quotes of one article."""
     options = options or CodeOptions()
     actors = actor_resolver(knowledge, doc.vocab).resolve(doc, article.published, article.text)
-    places = find_places(doc, actors, article.text)
-    found = find_events(doc, actors, knowledge.patterns, options.one_sided, places)
-    events = to_events(found, doc, article, find_times(doc, article.published), places)
-    quotes = find_quotes(doc, article.text, actors)
+    places = find_places(doc, actors, article.text, words=knowledge.place_words)
+    found = find_events(doc, actors, knowledge.patterns, options.one_sided, places,
+                        words=knowledge.words)
+    events = to_events(found, doc, article, find_times(doc, article.published), places,
+                       modality=knowledge.modality)
+    quotes = find_quotes(doc, article.text, actors, knowledge.cues)
     mentions = [a for m in actors.mentions if m.kind != "place" for a in m.actors]
     return Coded(article, [_claimed(e, quotes) for e in events], mentions, places, quotes,
                  article_terms(doc, mentions, places))

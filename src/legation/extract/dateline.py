@@ -11,11 +11,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from legation.knowledge.calendar import MONTH_ABBREVIATIONS, alternation
+
 _CAPS = r"[A-Z][A-Z'.\-]+(?:[ \-][A-Z][A-Z'.\-]+){0,3}"
 _TITLE = r"[A-Z][\w'.\-]+(?: [A-Z][\w'.\-]+){0,3}"
 _AREA = r"(?:,\s*(?P<area>[A-Z][\w'.\-]+(?: [A-Z][\w'.\-]+){0,2}))?"
-_DATE = (r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-         r"\s+\d{1,2})?")  # "GENEVA, Sept 14 (…) -"
+_MONTH = alternation(MONTH_ABBREVIATIONS | {"may"}, capitalised=True)
+_DATE = rf"(?:,?\s*(?:{_MONTH})[a-z]*\.?\s+\d{{1,2}})?"  # "GENEVA, Sept 14 (…) -"
 _AGENCY = r"\s*\((?P<agency>[A-Za-z][\w .&'\-]{1,40})\)"
 _DASH = r"\s*(?:--|[-–—])\s+"
 # An all-capital place with an optional agency, or a title-case place when an agency follows.

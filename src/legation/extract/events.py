@@ -26,11 +26,10 @@ from legation.extract.frames import (
 from legation.extract.settings import clause_country, home_target, place_crowd, place_target
 from legation.extract.when_where import TimeLike, When, event_place, event_when
 from legation.knowledge import codes
-from legation.knowledge.patterns import Pattern, PatternSet, coder_words, modality_codes
+from legation.knowledge.patterns import ModalityCodes, Pattern, PatternSet
+from legation.knowledge.words import CoderWords
 from legation.nlp import sent_index, sent_of
 from legation.records import Actor, Article, Event, PlaceMention
-
-WORDS = coder_words()
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 REPORTED_PRONOUNS = {"it", "they", "we", "he", "she"}
@@ -74,7 +73,7 @@ def _governor_chain(verb: Token) -> Iterator[Token]:
         yield tok
 
 
-def _source_tokens(verb: Token) -> list[Token]:
+def _source_tokens(verb: Token, *, words: CoderWords) -> list[Token]:
     """Subject of the verb, climbing through "agreed to meet", "X and then met" …; the noun a
     relative clause hangs on for "the militia that attacked" (and for a relative clause the
     parser made of a main one)."""
@@ -89,7 +88,7 @@ def _source_tokens(verb: Token) -> list[Token]:
     for gov in _governor_chain(verb):
         if verb.dep_ == "xcomp" and gov.i == verb.head.i and _children(gov, "dobj"):
             return _children(gov, "dobj")  # "urged Iran to meet Iraq": Iran would meet
-        if (verb.dep_ == "pcomp" and gov.lemma_ in WORDS.accusing
+        if (verb.dep_ == "pcomp" and gov.lemma_ in words.accusing
                 and _children(gov, "dobj")):  # "accused Moscow of targeting …": Moscow did
             return _children(gov, "dobj")
         subj = _children(gov, "nsubj")
@@ -100,14 +99,14 @@ def _source_tokens(verb: Token) -> list[Token]:
     return []
 
 
-def _reported_speaker(verb: Token) -> list[Token]:
+def _reported_speaker(verb: Token, *, words: CoderWords) -> list[Token]:
     """For a pronoun subject no actor stands for, in a clause a speech verb reports, the
     speaker: "the Malian army said it had killed dozens of militants"."""
     subj = _children(verb, "nsubj")
     if not subj or subj[0].lower_ not in REPORTED_PRONOUNS:
         return []
     for gov in _governor_chain(verb):
-        if gov.lemma_ in WORDS.speech:  # "he", "she" stand for a person, not "the Kremlin"
+        if gov.lemma_ in words.speech:  # "he", "she" stand for a person, not "the Kremlin"
             return [s for s in _children(gov, "nsubj") if subj[0].lower_ not in PERSONAL
                     or s.ent_type_ not in INSTITUTIONS]
         if gov.dep_ not in ("ccomp", "xcomp", "conj"):
@@ -115,7 +114,8 @@ def _reported_speaker(verb: Token) -> list[Token]:
     return []
 
 
-def _slot_tokens(verb: Token, obj: Token | None, slot: str) -> list[Token]:
+def _slot_tokens(verb: Token, obj: Token | None, slot: str, *, words: CoderWords
+                 ) -> list[Token]:
     """Tokens heading the target phrase of a pattern slot (see verbs.yaml / nouns.yaml)."""
     if slot == "dobj":
         passive = _children(verb, "nsubjpass")
@@ -126,7 +126,7 @@ def _slot_tokens(verb: Token, obj: Token | None, slot: str) -> list[Token]:
     if slot == "dative":
         return _children(verb, "dative")
     if slot == "warned":
-        return warned_subjects(verb, WORDS)
+        return warned_subjects(verb, words)
     if slot == "poss":
         owner = obj or next(iter(_children(verb, "dobj") + _children(verb, "nsubjpass")), None)
         return _children(owner, "poss") if owner is not None else []
@@ -142,13 +142,13 @@ def _slot_tokens(verb: Token, obj: Token | None, slot: str) -> list[Token]:
 
 
 def _targets(actors: ArticleActors, head: Token, obj: Token | None, pattern: Pattern,
-             patterns: PatternSet) -> tuple[list[Actor], str | None]:
+             patterns: PatternSet, *, words: CoderWords) -> tuple[list[Actor], str | None]:
     """Actors of the first pattern slot that yields any, and that slot; "X+place" also
     takes places."""
     for slot in pattern.target:
         prep = slot.removesuffix("+place")
         places = prep != slot
-        tokens = _slot_tokens(head, obj, prep)
+        tokens = _slot_tokens(head, obj, prep, words=words)
         found = [a for t in tokens for a in actors.actors_for(t, places=places)]
         if not found:  # "inspectors of the IAEA", "a camp for Congolese refugees"
             found = _owners(tokens, actors)
@@ -191,25 +191,25 @@ def _each_pair(parties: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
     return [(s, t) for n, s in enumerate(parties) for t in parties[n + 1:] if s != t]
 
 
-def _negated(verb: Token) -> tuple[bool, bool]:
+def _negated(verb: Token, *, words: CoderWords) -> tuple[bool, bool]:
     """(negated, by a refusal): "did not meet" is negated; "refused to meet" is a refusal."""
     if _children(verb, "neg"):
         return True, False
     for gov in _governor_chain(verb):
-        if gov.lemma_ in WORDS.refusal and not _children(gov, "neg"):
+        if gov.lemma_ in words.refusal and not _children(gov, "neg"):
             return True, True
-        if gov.lemma_ in WORDS.negating or _children(gov, "neg"):
+        if gov.lemma_ in words.negating or _children(gov, "neg"):
             return True, False
         if gov.dep_ != "xcomp":
             break
     return False, False
 
 
-def _claimant(verb: Token, actors: ArticleActors) -> Actor | None:
+def _claimant(verb: Token, actors: ArticleActors, *, words: CoderWords) -> Actor | None:
     """Who reports the event: the subject of a governing speech verb, or of an accusation
     ("Zelensky accused Moscow of targeting civilians": Zelensky claims the strike)."""
     for gov in _governor_chain(verb):
-        if gov.lemma_ in WORDS.speech | WORDS.accusing and verb.dep_ != "conj":
+        if gov.lemma_ in words.speech | words.accusing and verb.dep_ != "conj":
             subj = _children(gov, "nsubj")
             found = actors.actors_for(subj[0]) if subj else []
             return found[0] if found else None
@@ -218,11 +218,11 @@ def _claimant(verb: Token, actors: ArticleActors) -> Actor | None:
     return None
 
 
-def _objects(verb: Token) -> list[Token]:
+def _objects(verb: Token, *, words: CoderWords) -> list[Token]:
     """The verb's objects, and the noun an amount or a kind stands for: "provided €10
     million in aid", "sent a convoy of aid" (the aid is what the pattern asks about)."""
     direct = _children(verb, "dobj") + _children(verb, "nsubjpass")
-    if verb.lemma_ in WORDS.on_state:  # "went on strike"
+    if verb.lemma_ in words.on_state:  # "went on strike"
         direct += [o for p in _children(verb, "prep") if p.lower_ == "on"
                    for o in _children(p, "pobj")]
     inner = [p for o in direct for prep in _children(o, "prep") if prep.lower_ in ("in", "of")
@@ -238,8 +238,9 @@ def _object_forms(obj: Token) -> set[str]:
                      if c.dep_ in ("compound", "amod"))}
 
 
-def _match(verb: Token, patterns: PatternSet) -> tuple[Pattern, Token | None] | None:
-    objects = _objects(verb)
+def _match(verb: Token, patterns: PatternSet, *, words: CoderWords
+           ) -> tuple[Pattern, Token | None] | None:
+    objects = _objects(verb, words=words)
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     forms = {form for obj in objects for form in _object_forms(obj)}
     for pattern in patterns.candidates(verb.lemma_.lower()):
@@ -259,7 +260,8 @@ def _match(verb: Token, patterns: PatternSet) -> tuple[Pattern, Token | None] | 
 
 
 def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
-                one_sided: bool = True, places: Sequence[PlaceMention] = ()) -> list[Found]:
+                one_sided: bool = True, places: Sequence[PlaceMention] = (), *,
+                words: CoderWords) -> list[Found]:
     """Every pattern match in ``doc`` with its arguments resolved."""
     found: list[Found] = []
     consumed: set[int] = set()  # objects of light verbs: their noun patterns add nothing
@@ -267,54 +269,61 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT":
             continue
-        hit = _match(verb, patterns)
+        hit = _match(verb, patterns, words=words)
         if hit is None:
             continue
         pattern, obj = hit
         if obj is not None:
             consumed.add(obj.i)
-        sources = [a for t in _source_tokens(verb) for a in actors.actors_for(t)]
+        sources = [a for t in _source_tokens(verb, words=words) for a in actors.actors_for(t)]
         if not sources:  # "the army said it had killed …": the speaker
-            sources = [a for t in _reported_speaker(verb) for a in actors.actors_for(t)]
+            sources = [a for t in _reported_speaker(verb, words=words)
+                       for a in actors.actors_for(t)]
         if not sources and any(s.pos_ != "PRON" for s in _children(verb, "nsubj")) and (
                 crowd := place_crowd(verb, pattern.code, by_head)) is not None:
             sources = [crowd]  # "thousands marched in Nairobi"
-        targets, slot = _targets(actors, verb, obj, pattern, patterns)
-        how = governed(verb, WORDS)
-        sources, targets = _framed_actors(verb, how, actors, sources, targets)
-        found += _found(pattern, verb, obj, sources, targets, slot, actors, by_head, how)
+        targets, slot = _targets(actors, verb, obj, pattern, patterns,
+                                 words=words)
+        how = governed(verb, words)
+        sources, targets = _framed_actors(verb, how, actors, sources, targets, words=words)
+        found += _found(pattern, verb, obj, sources, targets, slot, actors, by_head, how,
+                        words=words)
     for noun in doc:
         if noun.pos_ not in ("NOUN", "PROPN") or noun.i in consumed:
             continue  # "launched an offensive" is already the verb's event
         pattern = _noun_match(noun, patterns)
         if pattern is not None:
-            sources = _noun_sources(noun, actors, pattern)
+            sources = _noun_sources(noun, actors, pattern, words=words)
             participle = next((c for c in noun.children if c.dep_ == "acl"), None)
-            targets, slot = _targets(actors, noun, participle, pattern, patterns)
-            if not targets and (response := _response(noun)) is not None:
+            targets, slot = _targets(actors, noun, participle, pattern,
+                                     patterns, words=words)
+            if not targets and (response := _response(noun, words=words)) is not None:
                 targets = [a for t in response[1] for a in
                            actors.actors_for(t) or _modifier_actors(t, actors)]
             if not targets and (undergoer := _undergoer(noun)) is not None:
                 targets = [a for t in _children(undergoer, "nsubj") for a in actors.actors_for(t)]
             if not sources and (crowd := place_crowd(noun, pattern.code, by_head)) is not None:
                 sources = [crowd]
-            how = governed(noun, WORDS)
-            sources, targets = _framed_actors(noun, how, actors, sources, targets)
-            found += _found(pattern, noun, None, sources, targets, slot, actors, by_head, how)
-    found = [f for f in found if f.source is not None and _can_act(f) and not _forecast(f)
+            how = governed(noun, words)
+            sources, targets = _framed_actors(noun, how, actors, sources, targets, words=words)
+            found += _found(pattern, noun, None, sources, targets, slot, actors, by_head, how,
+                            words=words)
+    found = [f for f in found
+             if f.source is not None and _can_act(f) and not _forecast(f, words=words)
              and (f.target is not None or (one_sided and _may_stand_alone(f)))]
-    return _fold_nominals(_fold_purposes(_drop_frame_words(_drop_embedding_statements(found))))
+    kept = _drop_frame_words(_drop_embedding_statements(found, words=words))
+    return _fold_nominals(_fold_purposes(kept), words=words)
 
 
 def _framed_actors(verb: Token, how: Governed, actors: ArticleActors, sources: list[Actor],
-                   targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+                   targets: list[Actor], *, words: CoderWords) -> tuple[list[Actor], list[Actor]]:
     """An appeal or a demand is made by the frame word's subject to its addressee ("the UN
     urged Iran to meet Iraq": the UN appeals to Iran); a threat with no target is aimed at
     whoever its condition names ("… if the United States deploys missiles")."""
     word = how.word
-    warned = how.frame == "threatened" and word is not None and word.lemma_ in WORDS.warning
+    warned = how.frame == "threatened" and word is not None and word.lemma_ in words.warning
     if word is not None and (how.frame in ("appealed", "demanded", "denied") or warned):
-        by = [a for t in _source_tokens(word) for a in actors.actors_for(t)] or sources
+        by = [a for t in _source_tokens(word, words=words) for a in actors.actors_for(t)] or sources
         if how.frame == "denied":  # "Moscow denied that its jets …": aimed where they were
             return by, targets
         to = [a for t in addressees(word, verb) for a in actors.actors_for(t)]
@@ -356,14 +365,14 @@ def _fold_purposes(found: list[Found]) -> list[Found]:
             if f.target is None and f.trigger.i in folded else f for f in kept]
 
 
-def _fold_nominals(found: list[Found]) -> list[Found]:
+def _fold_nominals(found: list[Found], *, words: CoderWords) -> list[Found]:
     """A nominal event inside the subject or object of a coded verb, done by that verb's own
     subject, is that verb's event ("pledged military aid", "a suicide bomber killed"), when
     both tell one kind of act or the verb is an intent (03x: "agreed a ceasefire"). Under one
     root the noun's more specific code wins. A noun with a doer of its own is an event of its
     own ("condemned the Israeli airstrikes"), and a verb answering "with" a noun gives way to
     it ("met the protest with a crackdown" is the crackdown)."""
-    answered = {r[0].i for f in found if (r := _response(f.trigger)) is not None}
+    answered = {r[0].i for f in found if (r := _response(f.trigger, words=words)) is not None}
     found = [f for f in found if f.trigger.i not in answered]
     verbs = [f for f in found if f.trigger.pos_ in ("VERB", "AUX")]
     inside: dict[int, list[Found]] = {}
@@ -419,14 +428,14 @@ def _can_act(f: Found) -> bool:
                                    or actor.rule not in ("adjective", "place")))
 
 
-def _forecast(f: Found) -> bool:
+def _forecast(f: Found, *, words: CoderWords) -> bool:
     """A warning by those who forecast rather than threaten ("doctors warned that the
     government would pay for the collapse") is no threat."""
     word = f.governed.word if f.governed.frame == "threatened" else None
-    warning = f.trigger.lemma_ in WORDS.warning or (
-        word is not None and word.lemma_ in WORDS.warning)
+    warning = f.trigger.lemma_ in words.warning or (
+        word is not None and word.lemma_ in words.warning)
     return warning and f.source is not None and (f.source.sector or "").lower() in \
-        WORDS.forecasting
+        words.forecasting
 
 
 def _may_stand_alone(f: Found) -> bool:
@@ -437,9 +446,9 @@ def _may_stand_alone(f: Found) -> bool:
 
 def _found(pattern: Pattern, trigger: Token, obj: Token | None, sources: list[Actor],
            targets: list[Actor], slot: str | None, actors: ArticleActors,
-           by_head: dict[int, PlaceMention], how: Governed) -> list[Found]:
-    negated, refused = _negated(trigger)
-    claimed = _claimant(trigger, actors)
+           by_head: dict[int, PlaceMention], how: Governed, *, words: CoderWords) -> list[Found]:
+    negated, refused = _negated(trigger, words=words)
+    claimed = _claimant(trigger, actors, words=words)
     mutual = pattern.symmetric and len(sources) > 1  # "Iran and Iraq met": each the other's
     if (not targets and not mutual
             and (place := place_target(trigger, pattern.code, by_head, obj)) is not None):
@@ -447,7 +456,7 @@ def _found(pattern: Pattern, trigger: Token, obj: Token | None, sources: list[Ac
     if (country := clause_country(trigger, pattern.code, by_head, targets)) is not None:
         sources = [with_country(a, country, "sentence") for a in sources]
         targets = [with_country(a, country, "sentence") for a in targets]
-    pairs = [(_at_home(s, t, acts=True), _at_home(t, s))
+    pairs = [(_at_home(s, t, acts=True, words=words), _at_home(t, s, words=words))
              for s, t in _pairs(sources, targets, slot, pattern)]
     # the doer is no target of its own act ("laid down their arms"): one-sided, if it may be
     pairs = [(s, None if _same_actor(s, t) else t) for s, t in pairs
@@ -460,7 +469,8 @@ def _same_actor(a: Actor | None, b: Actor | None) -> bool:
     return a is not None and b is not None and (a.code, a.name) == (b.code, b.name)
 
 
-def _at_home(agent: Actor | None, partner: Actor | None, acts: bool = False) -> Actor | None:
+def _at_home(agent: Actor | None, partner: Actor | None, acts: bool = False, *,
+             words: CoderWords) -> Actor | None:
     """An agent of a domestic sector named without a country (the opposition, protesters,
     police) takes the country of the state that acts on it ("Kenyan police arrested
     journalists"), or, when the agent acts (``acts``), of a domestic body it acts on
@@ -468,8 +478,8 @@ def _at_home(agent: Actor | None, partner: Actor | None, acts: bool = False) -> 
     as at home, nor of a foreign state it faces ("students protested against China",
     "protesters attacked the French embassy")."""
     if (agent is None or partner is None or not _of_a_state(partner)
-            or (agent.sector or "").lower() not in WORDS.domestic or partner.sector == "MIL"
-            or (acts and (partner.sector or "").lower() not in WORDS.domestic)):
+            or (agent.sector or "").lower() not in words.domestic or partner.sector == "MIL"
+            or (acts and (partner.sector or "").lower() not in words.domestic)):
         return agent
     return with_country(agent, partner.country, "dyad")
 
@@ -485,7 +495,8 @@ def _noun_match(noun: Token, patterns: PatternSet) -> Pattern | None:
     return None
 
 
-def _noun_sources(noun: Token, actors: ArticleActors, pattern: Pattern) -> list[Actor]:
+def _noun_sources(noun: Token, actors: ArticleActors, pattern: Pattern, *, words: CoderWords
+                  ) -> list[Actor]:
     """Who did what a noun tells: possessor, "by" phrase, modifiers, or the verb's subject."""
     for dep in ("poss",):
         owners = [a for t in _children(noun, dep) for a in actors.actors_for(t)]
@@ -504,22 +515,24 @@ def _noun_sources(noun: Token, actors: ArticleActors, pattern: Pattern) -> list[
     if own:  # "Russian air strikes", "the US-UK air attack"
         return own
     for verb in (c for c in noun.children if c.dep_ == "acl"):  # "the offensive launched by"
-        by = [a for t in _source_tokens(verb) for a in actors.actors_for(t)]
+        by = [a for t in _source_tokens(verb, words=words) for a in actors.actors_for(t)]
         if by:
             return by
     if (undergoer := _undergoer(noun)) is not None:  # "came under attack from rebels"
         return [a for t in (noun, undergoer) for p in _children(t, "prep") if p.lower_ == "from"
                 for o in _children(p, "pobj") for a in actors.actors_for(o)]
-    if (response := _response(noun)) is not None:  # "Moscow answered … with a denunciation"
-        return [a for t in _source_tokens(response[0]) for a in actors.actors_for(t)]
-    if noun.dep_ in ("dobj", "attr") and noun.head.lemma_ in WORDS.support:
+    # "Moscow answered … with a denunciation"
+    if (response := _response(noun, words=words)) is not None:
+        return [a for t in _source_tokens(response[0], words=words) for a in actors.actors_for(t)]
+    if noun.dep_ in ("dobj", "attr") and noun.head.lemma_ in words.support:
         # "Assad made a trip", "held talks"; not "blamed the attack on rebels"
-        return [a for t in _source_tokens(noun.head) for a in actors.actors_for(t)]
-    if (noun.dep_ == "pobj" and noun.head.lower_ in WORDS.setting_preps
+        return [a for t in _source_tokens(noun.head, words=words) for a in actors.actors_for(t)]
+    if (noun.dep_ == "pobj" and noun.head.lower_ in words.setting_preps
             and noun.head.head.pos_ in ("VERB", "AUX") and codes.is_consultation(pattern.code)):
         # "Kerry said at a meeting with Lavrov", "Assad spent hours in talks with Putin";
         # not "the states which remain in the deal"
-        return [a for t in _source_tokens(noun.head.head) for a in actors.actors_for(t)]
+        return [a for t in _source_tokens(noun.head.head, words=words)
+                for a in actors.actors_for(t)]
     return []
 
 
@@ -531,14 +544,14 @@ def _undergoer(noun: Token) -> Token | None:
     return None
 
 
-def _response(noun: Token) -> tuple[Token, list[Token]] | None:
+def _response(noun: Token, *, words: CoderWords) -> tuple[Token, list[Token]] | None:
     """The verb of a response made "with" an event noun, and what it answers: "answered the
     US charges with a denunciation of its own" (answered; the charges)."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "with":
         return None
     verb = prep.head if prep.head.dep_ != "dobj" else prep.head.head  # "answered X with"
-    if verb.lemma_ not in WORDS.response:
+    if verb.lemma_ not in words.response:
         return None
     return verb, _children(verb, "dobj") or [
         o for p in _children(verb, "prep") if p.lower_ == "to" for o in _children(p, "pobj")]
@@ -550,7 +563,7 @@ def _modifier_actors(token: Token, actors: ArticleActors) -> list[Actor]:
             for a in actors.actors_for(c)]
 
 
-def _drop_embedding_statements(found: list[Found]) -> list[Found]:
+def _drop_embedding_statements(found: list[Found], *, words: CoderWords) -> list[Found]:
     """A statement (a bare 01x verb: "said") whose reported clause holds a coded event is not
     itself an event ("claimed responsibility for the attack" is one: 015). Nor is a one-sided
     event whose clause holds one ("refused to condemn Israel" is the refusal coded on the
@@ -558,12 +571,12 @@ def _drop_embedding_statements(found: list[Found]) -> list[Found]:
     014, and the aid is hypothetical)."""
     def embeds(f: Found, deps: tuple[str, ...]) -> bool:
         kids = [c for c in f.trigger.children if c.dep_ in deps
-                and not (c.dep_ == "prep" and c.lower_ in WORDS.setting_preps)]
+                and not (c.dep_ == "prep" and c.lower_ in words.setting_preps)]
         inner = {t.i for c in kids for t in c.subtree}
         return any(g.trigger.i in inner for g in found if g is not f)
 
     def gives_way(f: Found) -> bool:
-        if f.trigger.lemma_ in WORDS.considering:
+        if f.trigger.lemma_ in words.considering:
             return False
         statement = codes.is_statement(f.pattern.code) and not f.pattern.objects
         # what was said: the clause, the object, its prepositions; not "during a meeting"
@@ -574,19 +587,20 @@ def _drop_embedding_statements(found: list[Found]) -> list[Found]:
 
 
 def to_events(found: list[Found], doc: Doc, article: Article,
-              times: Sequence[TimeLike] = (), places: Sequence[PlaceMention] = ()
-              ) -> list[Event]:
+              times: Sequence[TimeLike] = (), places: Sequence[PlaceMention] = (), *,
+              modality: ModalityCodes) -> list[Event]:
     """Number, score, date, place and merge found events: one event told twice is one."""
     merged: dict[tuple, Event] = {}
     earlier: When | None = None
     for f in sorted(found, key=lambda f: f.trigger.i):
         sent = sent_of(f.trigger)
-        key = (_modal_code(f), _key(f.source), _key(f.target), f.negated, f.modality)
+        key = (_modal_code(f, modality=modality), _key(f.source), _key(f.target), f.negated,
+               f.modality)
         if key in merged:
             prev = merged[key]
             merged[key] = replace(prev, mentions=prev.mentions + 1)
             continue
-        code = codes.lookup(_modal_code(f))
+        code = codes.lookup(_modal_code(f, modality=modality))
         when = event_when(f.trigger, times, earlier, article.published,
                           article.published_precision)
         earlier = when if when.basis in ("stated", "inferred") else earlier
@@ -612,9 +626,9 @@ def to_events(found: list[Found], doc: Doc, article: Article,
     return list(merged.values())
 
 
-def _modal_code(f: Found) -> str:
+def _modal_code(f: Found, *, modality: ModalityCodes) -> str:
     """The code of the event under its frame (extract/frames.py, modality.tsv)."""
-    return framed_code(f.pattern.code, f.governed, f.refused, f.negated, modality_codes())
+    return framed_code(f.pattern.code, f.governed, f.refused, f.negated, modality)
 
 
 def _key(actor: Actor | None) -> tuple[str | None, str | None]:

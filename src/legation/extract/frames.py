@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from legation.knowledge.patterns import CoderWords, Frame, ModalityCodes
+from legation.knowledge.patterns import Frame, ModalityCodes
+from legation.knowledge.words import CoderWords
 from legation.records import Modality
 
 # Links by which a governed event hangs on its frame word: "plans to meet" (xcomp), "demanded

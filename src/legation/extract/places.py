@@ -17,17 +17,16 @@ from legation.extract.actors import ArticleActors
 from legation.extract.dateline import dateline_of
 from legation.knowledge import gazetteer
 from legation.knowledge.gazetteer import Candidate
-from legation.knowledge.patterns import place_words
+from legation.knowledge.words import PlaceWords
 from legation.records import PlaceMention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NOT_PLACES = {"ORG", "PERSON", "EVENT", "WORK_OF_ART", "NORP", "PRODUCT", "LAW"}
 SMALL_TOWN = 100_000
 COMPARABLE_SIZE = 0.25  # a candidate under a quarter of the largest one's population loses
-WORDS = place_words()
 
 
-def _candidate_spans(doc: Doc, actors: ArticleActors) -> list[Span]:
+def _candidate_spans(doc: Doc, actors: ArticleActors, *, words: PlaceWords) -> list[Span]:
     acting = {i for m in actors.mentions if m.kind in ("capital", "metonym")
               for i in range(m.start, m.end)}  # "Washington condemned …" is an actor
     persons = [(m.start, m.end) for m in actors.mentions if m.kind == "person"]
@@ -38,7 +37,7 @@ def _candidate_spans(doc: Doc, actors: ArticleActors) -> list[Span]:
     # Where the grammar says place ("in eastern Mali", "north of Addis Ababa", "shelled
     # Kharkiv") a gazetteer name is a place whatever the tagger calls it: small models take
     # "Mali" or "Gao" for people and "Bamako" for an organization.
-    spans += _locative_spans(doc, acting)
+    spans += _locative_spans(doc, acting, words=words)
     spans += _dateline_spans(doc)  # "KYIV (Reuters) —": a place, whatever the tagger says
     # a person inside a longer place name is not the place's owner ("Puerto Cabello")
     spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in persons)]
@@ -53,17 +52,17 @@ def _candidate_spans(doc: Doc, actors: ArticleActors) -> list[Span]:
     return out
 
 
-def _locative_spans(doc: Doc, acting: set[int]) -> list[Span]:
+def _locative_spans(doc: Doc, acting: set[int], *, words: PlaceWords) -> list[Span]:
     """Proper names after a locative preposition (and their conjuncts: "between Gao and
     Ansongo"), and large cities as direct objects ("shelled Kharkiv"; not "condemned
     Moscow", where the capital is an actor)."""
     spans = []
     for prep in doc:
-        if prep.dep_ == "prep" and (prep.lower_ in WORDS.locative or (
-                prep.lower_ == "with" and prep.head.lemma_.lower() in WORDS.border_nouns)):
+        if prep.dep_ == "prep" and (prep.lower_ in words.locative or (
+                prep.lower_ == "with" and prep.head.lemma_.lower() in words.border_nouns)):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 names = [obj, *_conjuncts(obj)]
-                if obj.lower_ in WORDS.place_nouns:  # "in the Amhara region", "Beirut's suburbs"
+                if obj.lower_ in words.place_nouns:  # "in the Amhara region", "Beirut's suburbs"
                     names += [n for m in obj.children if m.dep_ in ("compound", "nmod", "poss")
                               and m.pos_ == "PROPN" for n in [m, *_conjuncts(m)]]
                 spans += [span for name in names if name.pos_ == "PROPN"
@@ -127,10 +126,11 @@ def _trim(span: Span) -> Span:
     return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
 
 
-def find_places(doc: Doc, actors: ArticleActors, raw: str | None = None) -> list[PlaceMention]:
+def find_places(doc: Doc, actors: ArticleActors, raw: str | None = None, *,
+                words: PlaceWords) -> list[PlaceMention]:
     """Every resolvable place in ``doc``; an unknown name is skipped, never fatal."""
     found: list[tuple[Span, tuple[Candidate, ...], str]] = []
-    for span in _candidate_spans(doc, actors):
+    for span in _candidate_spans(doc, actors, words=words):
         cands, rule = gazetteer.lookup_loose(span.text)
         if cands:
             found.append((span, cands, rule))

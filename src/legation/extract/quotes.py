@@ -8,15 +8,13 @@ within-article reference ("he", "the spokesman", surnames).
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from legation.extract.actors import ArticleActors
+from legation.knowledge.words import Cues
 from legation.nlp import sent_of
 from legation.records import Actor, Quote
 
@@ -39,29 +37,6 @@ RELAYED = {"ccomp", "xcomp", "advcl"}
 CLAUSE_SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
 
 TEXT_KEY = "legation.quotes.text"
-
-
-@dataclass(frozen=True)
-class Cues:
-    """Cue words (knowledge/data/cues.yaml)."""
-
-    verbs: frozenset[str]
-    that_verbs: frozenset[str]
-    phrasal: frozenset[tuple[str, str]]
-    relay: frozenset[str]
-    charges: frozenset[tuple[str, str]]
-
-
-@functools.cache
-def load_cues() -> Cues:
-    """The packaged cue list, read once."""
-    text = (resources.files("legation.knowledge") / "data" / "cues.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
-    phrasal = (tuple(p.split()) for p in data["phrasal"])
-    charges = (tuple(p.split()) for p in data["charges"])
-    return Cues(frozenset(data["verbs"]), frozenset(data["that_verbs"]),
-                frozenset((v, p) for v, p in phrasal), frozenset(data["relay"]),
-                frozenset((v, p) for v, p in charges))
 
 
 # -- quote marks ------------------------------------------------------------------------------
@@ -502,13 +477,12 @@ def _reported(doc: Doc, raw: str, parts: list[Part], inside: set[int],
     return out
 
 
-def find_quotes(doc: Doc, raw: str, actors: ArticleActors) -> list[Quote]:
+def find_quotes(doc: Doc, raw: str, actors: ArticleActors, cues: Cues) -> list[Quote]:
     """Direct and reported quotations of an article, in text order.
 
     ``doc`` is the parse of the repaired text and ``raw`` the text as given (same length);
     offsets and content refer to ``raw``.
     """
-    cues = load_cues()
     parts = direct_parts(raw, _text(doc))
     inside = {t.i for p in parts for t in _span(doc, p.start, p.end)}
     quotes = (_direct_quotes(doc, raw, parts, inside, actors, cues)

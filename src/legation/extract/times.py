@@ -20,15 +20,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from legation.knowledge.calendar import MONTHS, WEEKDAY_NAMES
+from legation.knowledge.calendar import WEEKDAYS as ALL_WEEKDAYS
 from legation.nlp import sent_of
 
 WORDS_KEY = "legation.times.words"
-MONTHS = {name: n for n, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-     ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
-WEEKDAYS = {name: n for n, name in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+# Weekdays by full name only: "sat", "sun" and "wed" are words too.
+WEEKDAYS = {name: n for name, n in ALL_WEEKDAYS.items() if name in WEEKDAY_NAMES}
 NUMBERS = {word: n for n, word in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
      "eleven", "twelve"])}

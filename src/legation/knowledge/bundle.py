@@ -14,17 +14,29 @@ from importlib import resources
 from pathlib import Path
 
 from legation.knowledge.actors import ActorKB, load_actor_kb
-from legation.knowledge.patterns import PatternSet, default_patterns
+from legation.knowledge.patterns import ModalityCodes, PatternSet, default_patterns, modality_codes
+from legation.knowledge.words import (
+    CoderWords,
+    Cues,
+    PlaceWords,
+    coder_words,
+    load_cues,
+    place_words,
+)
 
 DATA_SUFFIXES = (".tsv", ".yaml")  # the data files; their README is not knowledge
 
 
 @dataclass(frozen=True)
 class Knowledge:
-    """Actor KB and patterns, with the hash of the files they came from."""
+    """Everything extraction reads, with the hash of the files it came from."""
 
     actors: ActorKB
     patterns: PatternSet
+    words: CoderWords
+    place_words: PlaceWords
+    cues: Cues
+    modality: ModalityCodes
     hash: str
 
 
@@ -43,4 +55,5 @@ def _files_hash(extra: tuple[Path, ...]) -> str:
 @functools.cache
 def load_knowledge(actor_files: tuple[Path, ...] = ()) -> Knowledge:
     """Load (once per set of user files) the packaged knowledge plus the user's actor files."""
-    return Knowledge(load_actor_kb(actor_files), default_patterns(), _files_hash(actor_files))
+    return Knowledge(load_actor_kb(actor_files), default_patterns(), coder_words(), place_words(),
+                     load_cues(), modality_codes(), _files_hash(actor_files))

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal
 
 import yaml
 
@@ -61,7 +61,7 @@ class PatternSet:
         return self.by_noun.get(lemma, ())
 
 
-def _default_path(name: str = "verbs.yaml") -> Path:
+def data_path(name: str = "verbs.yaml") -> Path:
     return Path(str(resources.files("legation.knowledge") / "data" / name))
 
 
@@ -130,8 +130,8 @@ def _index(entries: list[Pattern]) -> dict[str, tuple[Pattern, ...]]:
 
 def load_patterns(paths: Sequence[Path] = (), noun_paths: Sequence[Path] = ()) -> PatternSet:
     """Load the packaged pattern files after any user files (whose entries come first)."""
-    verbs = [p for path in [*paths, _default_path()] for p in _read(path, "verbs", "object")]
-    nouns = [p for path in [*noun_paths, _default_path("nouns.yaml")]
+    verbs = [p for path in [*paths, data_path()] for p in _read(path, "verbs", "object")]
+    nouns = [p for path in [*noun_paths, data_path("nouns.yaml")]
              for p in _read(path, "nouns", "modifier")]
     return PatternSet(_index(verbs), _index(nouns))
 
@@ -176,7 +176,7 @@ class ModalityCodes:
 @functools.cache
 def modality_codes(path: Path | None = None) -> ModalityCodes:
     """Load modality.tsv, checking its header and that every code it names exists."""
-    path = path or _default_path("modality.tsv")
+    path = path or data_path("modality.tsv")
     rows = [ln for ln in path.read_text(encoding="utf-8").splitlines()
             if ln.strip() and not ln.startswith("#")]
     header = rows[0].split("\t") if rows else []
@@ -194,73 +194,3 @@ def modality_codes(path: Path | None = None) -> ModalityCodes:
                     raise KnowledgeError(f"{path.name}: row {n}: {exc}") from exc
                 tables[frame][base] = value
     return ModalityCodes(tables)
-
-
-@dataclass(frozen=True)
-class CoderWords:
-    """coder_words.yaml: the word classes the coder reads the parse with."""
-
-    speech: frozenset[str]
-    accusing: frozenset[str]
-    negating: frozenset[str]
-    refusal: frozenset[str]
-    intent: frozenset[str]
-    ready: frozenset[str]
-    demand: frozenset[str]
-    appeal: frozenset[str]
-    threat: frozenset[str]
-    warning: frozenset[str]
-    warning_aux: frozenset[str]
-    undergo: frozenset[str]
-    forecasting: frozenset[str]
-    denial: frozenset[str]
-    transparent: frozenset[str]
-    considering: frozenset[str]
-    hypothetical_aux: frozenset[str]
-    obligation_aux: frozenset[str]
-    future_aux: frozenset[str]
-    support: frozenset[str]
-    response: frozenset[str]
-    on_state: frozenset[str]
-    domestic: frozenset[str]
-    setting_preps: frozenset[str]
-
-
-@functools.cache
-def coder_words(path: Path | None = None) -> CoderWords:
-    """Load coder_words.yaml; every class must be present and a list of words."""
-    path = path or _default_path("coder_words.yaml")
-    return _word_classes(path, CoderWords)
-
-
-
-_T = TypeVar("_T")
-
-
-@dataclass(frozen=True)
-class PlaceWords:
-    """place_words.yaml: the word classes the place extractor reads the parse with."""
-
-    locative: frozenset[str]
-    place_nouns: frozenset[str]
-    border_nouns: frozenset[str]
-
-
-@functools.cache
-def place_words(path: Path | None = None) -> PlaceWords:
-    """Load place_words.yaml; every class must be present and a list of words."""
-    path = path or _default_path("place_words.yaml")
-    return _word_classes(path, PlaceWords)
-
-
-def _word_classes(path: Path, cls: type[_T]) -> _T:
-    """A YAML file of word lists as ``cls``: every field a list, lower-cased."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"cannot read {path}: {exc}") from exc
-    names = list(cls.__dataclass_fields__)  # type: ignore[attr-defined]
-    missing = [n for n in names if not isinstance(data.get(n), list)]
-    if missing:
-        raise KnowledgeError(f"{path.name}: missing or not a list: {', '.join(missing)}")
-    return cls(**{n: frozenset(str(w).lower() for w in data[n]) for n in names})

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from legation.read.dates import MONTHS, ParsedDate, parse_written_date
+from legation.knowledge.calendar import MONTHS, WEEKDAY_NAMES
+from legation.read.dates import ParsedDate, parse_written_date
 from legation.read.repair import normalise_chars
 
 HEADER_LINES = 15  # non-blank lines searched for a byline
@@ -33,8 +34,7 @@ _NOT_NAME_START = {
     "this", "that", "these", "those", "it", "we", "he", "she", "they", "our", "his", "her",
     "posted", "published", "updated", "home", "news", "breaking", "read", "share",
 }
-_NOT_NAME_WORD = set(MONTHS) | {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+_NOT_NAME_WORD = set(MONTHS) | WEEKDAY_NAMES | {
     "president", "minister", "news", "report", "reports", "says", "said",
 }
 _DATE_PREFIX = re.compile(r"(?i:(?:posted|published|updated)(?:\s+on)?:?\s+)")

@@ -12,6 +12,8 @@ from collections.abc import Collection, Iterable
 from itertools import pairwise
 from statistics import median
 
+from legation.knowledge.calendar import MONTH_ABBREVIATIONS, alternation
+
 # One-for-one character repairs: typographic quotes and dashes to ASCII, odd spaces to spaces.
 # The parser and the quote finder then see one quote character of each kind.
 _CHAR_MAP = str.maketrans(
@@ -35,7 +37,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s")
 # A final word that ends in a full stop without ending the sentence.
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|Rev|St|Sr|Jr|No|vs|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z](?:\.[A-Z])*)\.\s*$"
+    + alternation(MONTH_ABBREVIATIONS, capitalised=True) + r")|\b[A-Z](?:\.[A-Z])*)\.\s*$"
 )
 
 # Lines that start what follows an article: comment form, share buttons, blog post labels,
