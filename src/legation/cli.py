@@ -19,7 +19,14 @@ from rich.table import Table
 from legation.errors import LegationError
 from legation.knowledge import codes
 from legation.link.framing import compare as framing_compare
-from legation.store import DEFAULT_DB, EventFilter, ExportFormat, Store, actor_record_is
+from legation.store import (
+    DEFAULT_DB,
+    EventFilter,
+    ExportFormat,
+    Store,
+    actor_record_is,
+    select_articles,
+)
 
 app = typer.Typer(
     help="Legation: political event data from news. Start with "
@@ -121,7 +128,8 @@ def code(
             on_progress=lambda done, total: progress.update(task, completed=done, total=total),
         )
         rows = [dict(zip(("id", "outlet", "published"), r, strict=True)) for r in
-                store.con.execute("SELECT article_id, outlet, published FROM articles").fetchall()]
+                select_articles(store.con, columns=("article_id", "outlet", "published"))
+                .fetchall()]
     if sink:
         sink.close()
     meta = {r["id"]: r for r in rows}

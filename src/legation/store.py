@@ -350,6 +350,23 @@ def select_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None
     return query(con, sql, params)
 
 
+def select_event(con: duckdb.DuckDBPyConnection, event_id: str) -> duckdb.DuckDBPyRelation:
+    """One report by its id (no row when there is none)."""
+    return query(con, "SELECT * FROM events WHERE event_id = ?", [event_id])
+
+
+ARTICLE_META = ("article_id", "outlet", "title", "url", "author", "published")
+
+
+def select_articles(con: duckdb.DuckDBPyConnection, article_id: str | None = None,
+                    columns: Sequence[str] | None = None) -> duckdb.DuckDBPyRelation:
+    """Stored articles (all columns, or ``columns``), or the one with ``article_id``."""
+    cols = ", ".join(f'"{c}"' for c in columns) if columns else "*"
+    if article_id is None:
+        return query(con, f"SELECT {cols} FROM articles ORDER BY article_id")
+    return query(con, f"SELECT {cols} FROM articles WHERE article_id = ?", [article_id])
+
+
 def select_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None,
                   article: str | None = None) -> duckdb.DuckDBPyRelation:
     """Quotations; ``speaker`` matches a country or a code prefix, like the event filters."""

@@ -144,3 +144,5 @@ def test_kinds_of_code_come_from_the_table() -> None:
     assert [c for c in ("180", "193", "202", "173") if codes.is_assault(c)] == ["180", "193",
                                                                               "202"]
     assert codes.is_statement("012") and not codes.is_statement("020")
+    assert [c for c in ("0311", "036", "057", "040") if codes.is_intent(c)] == ["0311", "036"]
+    assert [c for c in ("125", "1241", "111", "130") if codes.is_rejection(c)] == ["125", "1241"]

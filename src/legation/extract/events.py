@@ -387,7 +387,7 @@ def _fold_nominals(found: list[Found], *, words: CoderWords) -> list[Found]:
         root = codes.root(f.pattern.code)
         hosts = [g for g in inside.get(noun.i, []) if noun.pos_ in ("NOUN", "PROPN")
                  and (_same_mention(g.source, f.source) or _kind_only(f))
-                 and codes.root(g.pattern.code) in (root, "03")]
+                 and (codes.root(g.pattern.code) == root or codes.is_intent(g.pattern.code))]
         if not hosts or _children(noun, "poss") or any(
                 p.lower_ == "by" for p in _children(noun, "prep")):
             kept.append(f)
@@ -617,7 +617,8 @@ def to_events(found: list[Found], doc: Doc, article: Article,
             quad_class=code.quad_class, goldstein=code.goldstein,
             plover_type=code.plover_type, plover_mode=code.plover_mode,
             # a refusal code ("refused to meet": 125) is itself the event, not a negation
-            negated=f.negated and not (code.code[:2] == "12" and code.code != f.pattern.code),
+            negated=f.negated and not (codes.is_rejection(code.code)
+                                       and code.code != f.pattern.code),
             modality=f.modality, claimed_by=f.claimed_by,
             event_date=when.value, date_precision=when.precision, date_basis=when.basis,
             place=event_place(f.trigger, code.code, places, f.event_object),

@@ -111,6 +111,16 @@ def is_consultation(code: str) -> bool:
     return lookup(code).plover_type == "CONSULT"
 
 
+def is_intent(code: str) -> bool:
+    """An expressed intent to cooperate (03x): PLOVER's AGREE at the code's root."""
+    return lookup(root(code)).plover_type == "AGREE"
+
+
+def is_rejection(code: str) -> bool:
+    """A rejection or refusal (12x): PLOVER's REJECT at the code's root."""
+    return lookup(root(code)).plover_type == "REJECT"
+
+
 def is_assault(code: str) -> bool:
     """Assault, fighting or mass violence (18-20): PLOVER's ASSAULT at the code's root."""
     return lookup(root(code)).plover_type == "ASSAULT"

@@ -24,9 +24,11 @@ from legation.analyze import EXCLUDED, Count, Interval, Level
 from legation.errors import StoreError
 from legation.link.framing import compare
 from legation.store import (
+    ARTICLE_META,
     EventFilter,
     Store,
-    query,
+    select_articles,
+    select_event,
     select_events,
     select_merged,
     select_quotes,
@@ -122,12 +124,10 @@ def create_app(db: Path) -> FastAPI:
     @app.get("/api/events/{event_id}")
     def event(con: Con, event_id: str) -> dict[str, Any]:
         """One event with its evidence sentence and the article that tells it."""
-        found = _rows(query(con, "SELECT * FROM events WHERE event_id = ?", [event_id]))
+        found = _rows(select_event(con, event_id))
         if not found:
             raise HTTPException(404, f"no event {event_id!r}")
-        article = _rows(query(con, "SELECT article_id, outlet, title, url, author, published "
-                                   "FROM articles WHERE article_id = ?",
-                              [found[0]["article_id"]]))
+        article = _rows(select_articles(con, found[0]["article_id"], ARTICLE_META))
         return {**found[0], "article": article[0] if article else None}
 
     @app.get("/api/articles")
@@ -138,7 +138,7 @@ def create_app(db: Path) -> FastAPI:
     @app.get("/api/articles/{article_id}")
     def article(con: Con, article_id: str) -> dict[str, Any]:
         """An article's text with everything coded from it, each as a character span."""
-        found = _rows(query(con, "SELECT * FROM articles WHERE article_id = ?", [article_id]))
+        found = _rows(select_articles(con, article_id))
         if not found:
             raise HTTPException(404, f"no article {article_id!r}")
         return {**found[0],
