@@ -133,13 +133,21 @@ def test_events_filters_and_json(corpus: Path, tmp_path: Path) -> None:
 def test_export_formats(corpus: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "x.duckdb")
     run("code", str(corpus), "--db", db)
-    for fmt in ("jsonl", "csv", "parquet"):
+    for fmt in ("jsonl", "csv", "parquet", "icews", "gdelt", "plover"):
         target = tmp_path / f"e.{fmt}"
         result = run("export", "--db", db, "--format", fmt, "--out", str(target))
         assert result.exit_code == 0, result.output
         assert target.stat().st_size > 0
+        unit = "merged events" if fmt in ("gdelt", "plover") else "reports"
+        assert unit in result.output
     assert "source_code" in (tmp_path / "e.csv").read_text().splitlines()[0]
-    assert run("export", "--db", db, "--format", "xml", "--out", "x").exit_code == 2
+    bad = run("export", "--db", db, "--format", "xml", "--out", "x")
+    assert bad.exit_code == 2 and "gdelt" in bad.output and "Traceback" not in bad.output
+    for where, why in ((tmp_path / "no" / "such" / "x.csv", "does not exist"),
+                       (tmp_path, "is a directory")):
+        result = run("export", "--db", db, "--format", "csv", "--out", str(where))
+        assert result.exit_code == 1 and why in result.output, result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
 def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
@@ -252,3 +260,30 @@ def test_eval_scores_time_gold(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["value"]["f1"] == 1.0
     assert "value: precision 1.000  recall 1.000  f1 1.000" in run("eval", str(gold)).output
+
+
+def test_runs_are_recorded_whole_and_recode_redoes_what_changed(corpus: Path,
+                                                                tmp_path: Path) -> None:
+    import duckdb
+
+    db = str(tmp_path / "r.duckdb")
+    first = run("code", str(corpus), "--db", db)
+    assert first.exit_code == 0 and "run R-" in first.output
+    assert "no coded article has a publication date" in first.stderr  # no --manifest given
+    listed = run("runs", "--db", db, "--json")
+    record = json.loads(listed.output.splitlines()[0])
+    assert record["run_id"] in first.output and record["command"] == "code"
+    assert record["coded"] == record["inputs"] > 0 and record["failures"] == []
+    assert record["input_paths"] == [str(corpus)] and record["options"]["one_sided"] is True
+    assert record["model"] and record["knowledge_hash"] and record["coder_version"]
+    nothing = run("recode", "--db", db)
+    assert nothing.exit_code == 0 and "nothing to re-code" in nothing.output
+    with duckdb.connect(db) as con:  # as if one article had been coded by older knowledge
+        con.execute("UPDATE articles SET knowledge_hash = 'old' WHERE article_id = "
+                    "(SELECT min(article_id) FROM articles)")
+    again = run("recode", "--changed", "--db", db)
+    assert again.exit_code == 0 and "1 read, 1 coded" in again.output, again.output
+    records = [json.loads(x) for x in run("runs", "--db", db, "--json").output.splitlines()]
+    assert [(r["command"], r["coded"]) for r in records] == [  # newest first
+        ("recode", 1), ("recode", 0), ("code", 2)]
+    assert "recode" in run("runs", "--db", db).output

@@ -88,15 +88,18 @@ def test_filters(store: Store) -> None:
 
 
 def test_exports_round_trip(store: Store, tmp_path: Path) -> None:
+    from legation.exports import export
+
     store.write_article(Coded(article(), [event("a1", 1)], []), PROV)
-    assert store.export(tmp_path / "e.jsonl", "jsonl") == 1
+    assert export(store.con, tmp_path / "e.jsonl", "jsonl") == 1
     row = json.loads((tmp_path / "e.jsonl").read_text().splitlines()[0])
     assert row["source"]["code"] == "RUSGOV" and row["cameo"] == "040"
-    store.export(tmp_path / "e.csv", "csv")
+    assert row["merged_id"].startswith("M-") and "outlet" in row and "published" in row
+    export(store.con, tmp_path / "e.csv", "csv")
     with (tmp_path / "e.csv").open() as f:
         flat = next(csv.DictReader(f))
     assert flat["source_code"] == "RUSGOV" and flat["target_country"] == "USA"
-    store.export(tmp_path / "e.parquet", "parquet")
+    export(store.con, tmp_path / "e.parquet", "parquet")
     table = pq.read_table(tmp_path / "e.parquet")
     assert table.column("source").to_pylist()[0]["country"] == "RUS"
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from legation.api import Legation
+    from legation.python_api import Legation
 
 
 def open(db: str | Path) -> Legation:
@@ -16,7 +16,7 @@ def open(db: str | Path) -> Legation:
 
     Imported lazily so that ``import legation.read`` and friends stay free of DuckDB.
     """
-    from legation.api import Legation
+    from legation.python_api import Legation
 
     return Legation(db)
 

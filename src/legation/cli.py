@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -19,13 +20,15 @@ from rich.table import Table
 from legation.errors import LegationError
 from legation.knowledge import codes
 from legation.link.framing import compare as framing_compare
+from legation.read.dates import filter_date, given_date
 from legation.store import (
     DEFAULT_DB,
     EventFilter,
-    ExportFormat,
+    Provenance,
     Store,
     actor_record_is,
     select_articles,
+    select_runs,
 )
 
 app = typer.Typer(
@@ -50,10 +53,27 @@ OneSidedOpt = Annotated[bool, typer.Option(
          "--dyadic-only keeps source-and-target events only, as PETRARCH does.")]
 
 
-def _fail(exc: LegationError) -> None:
+def _fail(exc: LegationError) -> NoReturn:
     """Report an error the user can act on; exit 1 (nothing was done as asked)."""
-    err.print(f"[red]error:[/red] {exc}")
+    err.print(f"[red]error:[/red] {escape(str(exc))}")
     raise typer.Exit(1)
+
+
+def _usage(message: str) -> NoReturn:
+    """A bad option value: say which and why; exit 2, as for any usage error."""
+    err.print(f"[red]error:[/red] {escape(message)}")
+    raise typer.Exit(2)
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse an output path that cannot be written before any work is done."""
+    parent = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        _fail(LegationError(f"cannot write {path}: it is a directory"))
+    if not parent.is_dir():
+        _fail(LegationError(f"cannot write {path}: the folder {parent} does not exist"))
+    if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        _fail(LegationError(f"cannot write {path}: permission denied"))
 
 
 def _print_json(record: Any) -> None:
@@ -148,12 +168,97 @@ def code(
         for root, n in sorted(by_root.items()):
             roots.add_row(root, codes.lookup(root).label, str(n))
         out.print(roots)
+    _finish(summary, db, out_file)
+
+
+@app.command()
+def recode(
+    db: DbOpt = Path(DEFAULT_DB),
+    changed: Annotated[bool, typer.Option(
+        "--changed/--all", help="Only articles coded by another coder version, model, "
+        "knowledge or options (default), or every stored article.")] = True,
+    one_sided: OneSidedOpt = True,
+    model: ModelOpt = None,
+    actors: ActorsOpt = None,
+) -> None:
+    """Re-code stored articles from their stored text, e.g. after the knowledge changed.
+
+    Example: `legation recode --changed --db news.duckdb`
+    """
+    from legation.extract import CodeOptions
+    from legation.run import Coder, RunSummary, code_articles
+
+    try:
+        coder = Coder(model, actors or (), CodeOptions(one_sided=one_sided))
+        store = Store(db) if db.exists() else None
+        if store is None:
+            raise LegationError(f"database {db} does not exist; code something into it first")
+    except LegationError as exc:
+        _fail(exc)
+    progress = Progress(TextColumn("re-coding"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=err, transient=True)
+    with progress, store:
+        stale = Provenance("", "", "") if not changed else coder.provenance
+        todo = list(store.changed_articles(stale))
+        summary = RunSummary(inputs=len(todo))
+        task = progress.add_task("re-coding", total=len(todo))
+        options = {"changed": changed, **coder.options.as_dict()}
+        code_articles(todo, store, coder, summary, command="recode", inputs=[str(db)],
+                      options=options,
+                      on_progress=lambda done, total: progress.update(task, completed=done,
+                                                                       total=total))
+    if not todo:
+        out.print(f"nothing to re-code: every article in {escape(str(db))} was coded by this "
+                  "coder, model, knowledge and options")
+        return
+    _finish(summary, db)
+
+
+@app.command()
+def runs(db: DbOpt = Path(DEFAULT_DB), as_json: JsonOpt = False,
+         limit: Annotated[int | None, typer.Option(min=1, help="Newest N only.")] = None) -> None:
+    """List the runs that wrote to the database: inputs, counts, failures, versions, options.
+
+    Example: `legation runs --db news.duckdb --json`
+    """
+    try:
+        with Store(db, read_only=True) as store:
+            records = select_runs(store.con)[:limit]
+    except LegationError as exc:
+        _fail(exc)
+    if as_json:
+        for record in records:
+            _print_json(record)
+        return
+    table = Table(title=f"{len(records)} runs")
+    for col in ("run", "command", "started", "read/coded/unchanged/failed", "events",
+                "knowledge"):
+        table.add_column(col)
+    for r in records:
+        counts = "/".join(str(r.get(k)) for k in ("inputs", "coded", "unchanged", "failed"))
+        started = r["started"].strftime("%Y-%m-%d %H:%M") if r.get("started") else "-"
+        table.add_row(escape(r.get("run_id") or "-"), r.get("command") or "code", started,
+                      counts, str(r.get("events")), escape(r.get("knowledge_hash") or "-"))
+    out.print(table)
+
+
+def _finish(summary: Any, db: Path, out_file: Path | None = None) -> None:
+    """Failures, the undated warning, the counts and the run id; exit 1 if anything failed."""
     for failure in summary.failures:
-        err.print(f"[red]failed:[/red] {failure.source}: {failure.reason}")
+        err.print(f"[red]failed:[/red] {escape(failure.source)}: {escape(failure.reason)}")
+    if summary.undated:
+        named = ", ".join(summary.undated[:3]) + (" …" if len(summary.undated) > 3 else "")
+        which = ("no coded article has a publication date" if len(summary.undated) ==
+                 summary.coded else f"{len(summary.undated)} of {summary.coded} coded articles "
+                 "have no publication date")
+        err.print(f"[yellow]warning:[/yellow] {which} ({escape(named)}): their events are "
+                  "dated only where the text writes a date in full. Give dates with --manifest "
+                  "(published) or in the articles.")
     out.print(
         f"{summary.inputs} read, {summary.coded} coded, {summary.unchanged} unchanged "
         f"(skipped; --force re-codes), {summary.failed} failed; {summary.events} events "
-        f"→ {db.resolve()}" + (f" and {out_file}" if out_file else "")
+        f"→ {escape(str(db.resolve()))}" + (f" and {escape(str(out_file))}" if out_file else "")
+        + f"; run {summary.run_id} (legation runs)"
     )
     if summary.failed:
         raise typer.Exit(1)
@@ -167,8 +272,26 @@ def _filter(source: str | None, target: str | None, root: str | None, since: str
 SourceOpt = Annotated[str | None, typer.Option(help="Source country or code prefix (RUS, USAGOV).")]
 TargetOpt = Annotated[str | None, typer.Option(help="Target country or code prefix.")]
 RootOpt = Annotated[str | None, typer.Option(help="CAMEO root, e.g. 04.")]
-SinceOpt = Annotated[str | None, typer.Option(help="Event date from (YYYY[-MM[-DD]]).")]
-UntilOpt = Annotated[str | None, typer.Option(help="Event date until (inclusive).")]
+def _filter_date(value: str | None) -> str | None:
+    """--since/--until: the date parser of the HTTP API, so both refuse the same values."""
+    try:
+        return None if value is None else filter_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _given_date(value: str | None) -> str | None:
+    """--date/--published: a date the reader understands, or a usage error (never ignored)."""
+    try:
+        return None if value is None else given_date(value).value
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+SinceOpt = Annotated[str | None, typer.Option(help="Event date from (YYYY[-MM[-DD]]).",
+                                              callback=_filter_date)]
+UntilOpt = Annotated[str | None, typer.Option(help="Event date until (inclusive).",
+                                              callback=_filter_date)]
 ArticleOpt = Annotated[str | None, typer.Option(help="Only this article id.")]
 UndatedOpt = Annotated[bool, typer.Option(help="Keep undated events when filtering by date.")]
 
@@ -203,27 +326,37 @@ def events(
 @app.command()
 def export(
     out_path: Annotated[Path, typer.Option("--out", help="File to write.")],
-    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", help=(
+        "jsonl, csv or parquet (one row per report), icews (ICEWS columns, one row per report), "
+        "gdelt (the GDELT 2.0 event table, one row per merged event) or plover "
+        "(POLECAT-style JSON Lines, one record per merged event)."))] = "jsonl",
     db: DbOpt = Path(DEFAULT_DB),
     source: SourceOpt = None, target: TargetOpt = None, root: RootOpt = None,
     since: SinceOpt = None, until: UntilOpt = None, article: ArticleOpt = None,
     include_undated: UndatedOpt = False,
 ) -> None:
-    """Export events as JSON Lines, CSV (actor fields flattened) or Parquet.
+    """Export events: per report (jsonl, csv, parquet, icews) or per merged event (gdelt,
+    plover), each row with the article's outlet, url, title and publication date.
 
-    Example: `legation export --format parquet --out events.parquet`
+    Example: `legation export --format gdelt --out events.tsv`
     """
-    if fmt not in ("jsonl", "csv", "parquet"):
-        err.print(f"[red]error:[/red] --format must be jsonl, csv or parquet, not {fmt!r}")
-        raise typer.Exit(2)
-    fmt_checked: ExportFormat = fmt  # type: ignore[assignment]
+    from legation.exports import FORMATS, PER_MERGED
+    from legation.exports import export as write_export
+
+    if fmt not in FORMATS:
+        _usage(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    _check_writable(out_path)
     try:
         with Store(db, read_only=True) as store:
-            n = store.export(out_path, fmt_checked, _filter(source, target, root, since, until,
-                                                            article, include_undated))
+            n = write_export(store.con, out_path, fmt,  # type: ignore[arg-type]
+                             _filter(source, target, root, since, until, article,
+                                     include_undated))
     except LegationError as exc:
         _fail(exc)
-    out.print(f"{n} events → {out_path}")
+    except OSError as exc:
+        _fail(LegationError(f"cannot write {out_path}: {exc.strerror or exc}"))
+    what = "merged events" if fmt in PER_MERGED else "reports"
+    out.print(f"{n} {what} → {escape(str(out_path))}")
 
 
 @app.command(name="eval")
@@ -520,7 +653,8 @@ def _actor_record(actor: Any) -> dict[str, Any]:
 def actor(
     text: Annotated[str | None, typer.Argument(help="A mention: \"Russian warships\".")] = None,
     date: Annotated[str | None, typer.Option(help="The article's date (YYYY-MM-DD): office "
-                                             "holders resolve to the role held then.")] = None,
+                                             "holders resolve to the role held then.",
+                                             callback=_given_date)] = None,
     batch: Annotated[Path | None, typer.Option(
         help="JSONL of {mention, date}; one result line per input line.", exists=True,
         dir_okay=False)] = None,
@@ -568,7 +702,8 @@ def actor(
 @app.command()
 def explain(
     sentence: Annotated[str, typer.Argument(help="A sentence or short text.")],
-    date: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD).")] = None,
+    date: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD).",
+                                             callback=_given_date)] = None,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
     as_json: JsonOpt = False,
@@ -662,7 +797,7 @@ def times(
     inputs: Annotated[list[str], typer.Argument(help=".txt, .jsonl or a directory.")],
     published: Annotated[str | None, typer.Option(
         help="Publication date anchoring relative expressions in .txt (JSONL lines use "
-        "their own 'published').")] = None,
+        "their own 'published').", callback=_given_date)] = None,
     model: ModelOpt = None,
     as_json: JsonOpt = False,
 ) -> None:

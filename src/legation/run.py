@@ -6,10 +6,12 @@ coded; the summary says what happened to every input.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -34,6 +36,9 @@ class RunSummary:
     unchanged: int = 0
     failures: list[ReadFailure] = field(default_factory=list)
     per_article: list[tuple[str, int]] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)  # coded articles with no publication date
+    run_id: str = field(default_factory=lambda: "R-" + uuid.uuid4().hex[:12])
+    started: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     @property
     def failed(self) -> int:
@@ -45,10 +50,19 @@ class RunSummary:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "inputs": self.inputs, "coded": self.coded, "unchanged": self.unchanged,
-            "failed": self.failed, "events": self.events,
+            "run_id": self.run_id, "inputs": self.inputs, "coded": self.coded,
+            "unchanged": self.unchanged, "failed": self.failed, "events": self.events,
+            "undated": len(self.undated),
             "failures": [{"source": f.source, "reason": f.reason} for f in self.failures],
         }
+
+    def record(self, command: str, inputs: Sequence[str], options: dict[str, Any],
+               prov: Provenance) -> dict[str, Any]:
+        """The row of the ``runs`` table: what was asked, what happened, with what."""
+        return {**self.as_dict(), "started": self.started, "command": command,
+                "input_paths": list(inputs), "options": options,
+                "coder_version": prov.coder_version, "model": prov.model,
+                "knowledge_hash": prov.knowledge_hash}
 
 
 class Coder:
@@ -99,7 +113,6 @@ def code_inputs(inputs: list[str], store: Store | None, coder: Coder, *,
                 force: bool = False, on_progress: Progress | None = None,
                 on_article: Callable[[Coded], None] | None = None) -> RunSummary:
     """The ``legation code`` job: read all inputs, code what changed, store it, summarise."""
-    started = datetime.now(UTC)
     summary = RunSummary()
     todo: list[Article] = []
     for item in read_inputs(inputs, manifest=manifest, max_chars=max_chars):
@@ -110,12 +123,26 @@ def code_inputs(inputs: list[str], store: Store | None, coder: Coder, *,
             summary.unchanged += 1
         else:
             todo.append(item)
+    options = {"manifest": str(manifest) if manifest else None, "max_chars": max_chars,
+               "workers": workers, "force": force, **coder.options.as_dict()}
+    return code_articles(todo, store, coder, summary, command="code", inputs=inputs,
+                         options=options, on_progress=on_progress, on_article=on_article)
+
+
+def code_articles(todo: list[Article], store: Store | None, coder: Coder, summary: RunSummary,
+                  *, command: str, inputs: Sequence[str], options: dict[str, Any],
+                  workers: int = 1, on_progress: Progress | None = None,
+                  on_article: Callable[[Coded], None] | None = None) -> RunSummary:
+    """Code, store (in batches) and record the articles of a run (``code`` and ``recode``)."""
+    workers = int(options.get("workers", workers))
     pending: list[Coded] = []
 
     def flush() -> None:
         for result in _store(store, coder, pending, summary.failures):
             summary.coded += 1
             summary.per_article.append((result.article.id, len(result.events)))
+            if result.article.published is None:
+                summary.undated.append(result.article.source)
             if on_article:
                 on_article(result)
         pending.clear()
@@ -131,7 +158,7 @@ def code_inputs(inputs: list[str], store: Store | None, coder: Coder, *,
             on_progress(done, len(todo))
     flush()
     if store is not None:
-        store.record_run(started, summary.as_dict())
+        store.record_run(summary.record(command, inputs, options, coder.provenance))
     return summary
 
 

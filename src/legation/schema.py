@@ -28,13 +28,14 @@ class Column:
     kind: str
     constraint: str = ""
 
-    def sql(self) -> str:
+    def sql_type(self) -> str:
         if self.kind in _STRUCTS:
             fields = ", ".join(f'"{n}" {_SQL[k]}' for n, k in _STRUCTS[self.kind])
-            kind = f"STRUCT({fields})"
-        else:
-            kind = _SQL[self.kind]
-        return " ".join(p for p in (f'"{self.name}"', kind, self.constraint) if p)
+            return f"STRUCT({fields})"
+        return _SQL[self.kind]
+
+    def sql(self) -> str:
+        return " ".join(p for p in (f'"{self.name}"', self.sql_type(), self.constraint) if p)
 
     def arrow(self) -> pa.Field:
         if self.kind in _STRUCTS:
@@ -98,7 +99,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "merged_reports": _cols("merged_id:str, event_id:str"),
     "runs": _cols(
         "started:ts, finished:ts, inputs:i32, coded:i32, unchanged:i32, failed:i32, events:i32, "
-        "failures:str"),
+        "failures:str, run_id:str, command:str, input_paths:str, options:str, "
+        "coder_version:str, model:str, knowledge_hash:str, undated:i32"),
 }
 
 
@@ -107,6 +109,13 @@ def ddl() -> str:
     return "\n".join(
         f"CREATE TABLE IF NOT EXISTS {name} ({', '.join(c.sql() for c in cols)});"
         for name, cols in TABLES.items())
+
+
+def added_columns(table: str, existing: list[str]) -> list[str]:
+    """ALTER statements for the spec's columns a table made by an older version lacks (added
+    without constraints: DuckDB adds none to existing rows)."""
+    return [f'ALTER TABLE {table} ADD COLUMN "{c.name}" {c.sql_type()}'
+            for c in TABLES[table] if c.name not in existing]
 
 
 def arrow_schema(table: str) -> pa.Schema:

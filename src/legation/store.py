@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -21,10 +21,12 @@ from legation.errors import StoreError
 from legation.link.framing import OutletTelling
 from legation.link.merge import MergeRules, merge_reports
 from legation.link.stories import StoryIndex
+from legation.read.article import read_text
 from legation.records import Article, Coded, Event
-from legation.schema import arrow_schema, ddl, flat_columns
+from legation.schema import TABLES, added_columns, arrow_schema, ddl
 
-SCHEMA_VERSION = 2  # 2: reports carry ``reciprocal``; article terms and merged events
+# 2: reports carry ``reciprocal``; article terms and merged events. 3: complete run records
+SCHEMA_VERSION = 3
 DEFAULT_DB = "legation.duckdb"
 
 ARTICLE_TABLES = ("events", "mentions", "quotes", "places", "stories", "article_terms",
@@ -38,9 +40,6 @@ PLACE_ROW_SCHEMA = arrow_schema("places")
 QUOTE_SCHEMA = arrow_schema("quotes")
 TERM_SCHEMA = arrow_schema("article_terms")
 LINK_SCHEMA = arrow_schema("merged_reports")
-
-ExportFormat = Literal["jsonl", "csv", "parquet"]
-
 
 @dataclass(frozen=True)
 class Provenance:
@@ -75,6 +74,7 @@ class EventFilter:
     until: str | None = None
     article: str | None = None
     include_undated: bool = False
+    event: str | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         """SQL WHERE clause and its parameters; actor filters match a country or a code prefix."""
@@ -90,6 +90,9 @@ class EventFilter:
         if self.article:
             clauses.append("article_id = ?")
             params.append(self.article)
+        if self.event:
+            clauses.append("event_id = ?")
+            params.append(self.event)
         if self.since or self.until:
             dated = []
             if self.since:
@@ -125,7 +128,10 @@ class Store:
 
     def _migrate(self) -> None:
         self.con.execute(ddl())
-        self.con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS reciprocal BOOLEAN")
+        for table in TABLES:
+            existing = [r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall()]
+            for statement in added_columns(table, existing):
+                self.con.execute(statement)
         self.con.execute(
             "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO UPDATE SET value = "
             "greatest(CAST(meta.value AS INTEGER), CAST(excluded.value AS INTEGER))::VARCHAR",
@@ -265,16 +271,32 @@ class Store:
         """Replace everything stored for one article in one transaction."""
         self.write_articles([coded], prov)
 
-    def record_run(self, started: datetime, summary: dict[str, Any]) -> None:
-        """Keep the summary of one ``legation code`` run, failures included."""
-        self.con.execute(
-            "INSERT INTO runs VALUES (?,?,?,?,?,?,?,?)",
-            [started, datetime.now(UTC), summary["inputs"], summary["coded"],
-             summary["unchanged"], summary["failed"], summary["events"],
-             json.dumps(summary["failures"])],
-        )
+    def record_run(self, run: dict[str, Any]) -> None:
+        """Keep the record of one run (``run.RunSummary.record``), failures included."""
+        names = [c.name for c in TABLES["runs"]]
+        row = {**run, "finished": datetime.now(UTC)}
+        row = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+               for k, v in row.items()}
+        self.con.execute(f"INSERT INTO runs ({', '.join(names)}) VALUES "
+                         f"({', '.join('?' * len(names))})", [row.get(n) for n in names])
 
     # -- reading ------------------------------------------------------------------------------
+
+    def changed_articles(self, prov: Provenance) -> Iterator[Article]:
+        """Stored articles coded by another coder version, model, knowledge or options than
+        ``prov``, rebuilt from their stored text and metadata (``legation recode --changed``).
+        A date the reader found in the text is left for it to find again."""
+        rel = query(self.con, "SELECT article_id, source, outlet, title, url, author, "
+                              "published, published_basis, text FROM articles WHERE "
+                              "coder_version IS DISTINCT FROM ? OR model IS DISTINCT FROM ? OR "
+                              "knowledge_hash IS DISTINCT FROM ? ORDER BY article_id",
+                    [prov.coder_version, prov.model, prov.knowledge_hash])
+        for (article_id, source, outlet, title, url, author, published, basis,
+             text) in rel.fetchall():
+            yield read_text(text, source=source or article_id, article_id=article_id,
+                            outlet=outlet, title=title, url=url, author=author,
+                            published=published if basis == "given" else None,
+                            max_chars=max(len(text), 1))
 
     def events(self, flt: EventFilter | None = None, limit: int | None = None,
                offset: int = 0) -> duckdb.DuckDBPyRelation:
@@ -287,21 +309,6 @@ class Store:
         cols = rel.columns
         for row in rel.fetchall():
             yield dict(zip(cols, row, strict=True))
-
-    def export(self, out: Path, fmt: ExportFormat, flt: EventFilter | None = None) -> int:
-        """Write events to ``out``; CSV flattens actor and place structs to ``source_code`` …"""
-        if fmt == "jsonl":
-            n = 0
-            with out.open("w", encoding="utf-8") as sink:
-                for n, row in enumerate(self.iter_events(flt), 1):  # noqa: B007
-                    sink.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-            return n
-        rel = self.events(flt)
-        if fmt == "csv":
-            rel.select(flat_columns("events")).write_csv(str(out), header=True)
-        else:
-            rel.write_parquet(str(out))
-        return len(rel)
 
     def quotes(self, speaker: str | None = None, article: str | None = None
                ) -> Iterator[dict[str, Any]]:
@@ -341,8 +348,11 @@ def select_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None
     """Events matching ``flt``, ordered by date then position: shared by the CLI, the Python API
     and the HTTP API so that all three answer the same question the same way."""
     where, params = (flt or EventFilter()).where()
+    linked = ("SELECT e.*, mr.merged_id FROM events e "
+              "LEFT JOIN merged_reports mr USING (event_id)") if _has_table(con, "merged_reports") \
+        else "SELECT *, NULL::VARCHAR AS merged_id FROM events"
     # event_id breaks ties, so that pages never repeat or skip an event
-    sql = (f'SELECT * FROM events{where} '
+    sql = (f'SELECT * FROM ({linked}) AS r{where} '
            'ORDER BY event_date NULLS LAST, article_id, "start", event_id')
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
@@ -350,9 +360,15 @@ def select_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None
     return query(con, sql, params)
 
 
+def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """A database coded before the link layer has no story or merge tables."""
+    return bool(query(con, "SELECT 1 FROM duckdb_tables() WHERE table_name = ?", [name])
+                .fetchall())
+
+
 def select_event(con: duckdb.DuckDBPyConnection, event_id: str) -> duckdb.DuckDBPyRelation:
     """One report by its id (no row when there is none)."""
-    return query(con, "SELECT * FROM events WHERE event_id = ?", [event_id])
+    return select_events(con, EventFilter(event=event_id))
 
 
 ARTICLE_META = ("article_id", "outlet", "title", "url", "author", "published")
@@ -365,6 +381,20 @@ def select_articles(con: duckdb.DuckDBPyConnection, article_id: str | None = Non
     if article_id is None:
         return query(con, f"SELECT {cols} FROM articles ORDER BY article_id")
     return query(con, f"SELECT {cols} FROM articles WHERE article_id = ?", [article_id])
+
+
+def select_runs(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """Run records, newest first, with their failures and options as JSON values."""
+    rel = query(con, "SELECT * FROM runs ORDER BY started DESC")
+    cols = rel.columns
+    out = []
+    for row in rel.fetchall():
+        record = dict(zip(cols, row, strict=True))
+        for key in ("failures", "input_paths", "options"):
+            if isinstance(record.get(key), str):
+                record[key] = json.loads(record[key])
+        out.append(record)
+    return out
 
 
 def select_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None,

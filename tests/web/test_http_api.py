@@ -270,7 +270,8 @@ def test_python_api_answers_like_the_http_api(db: Path, api: httpx.Client) -> No
                                                     "goldstein_mean"]
         assert len(lg.quotes(speaker="USA").fetchall()) == get(
             api, "/api/quotes", speaker="USA")["total"]
-        assert hasattr(lg.events(), "df") and hasattr(lg.events(), "pl")
+        frame = lg.dyad("USA", "RUS").df()  # pandas comes with the dev extra
+        assert len(frame) == len(dyad) and {"period", "direction", "quad2"} <= set(frame.columns)
 
 
 def test_coding_into_a_served_database_is_refused(db: Path, tmp_path: Path) -> None:

@@ -32,6 +32,9 @@ class CodeOptions:
         again with other options re-codes unchanged articles."""
         return "" if self.one_sided else "+dyadic-only"
 
+    def as_dict(self) -> dict[str, bool]:
+        return {"one_sided": self.one_sided}
+
 
 def code_doc(doc: Doc, article: Article, knowledge: Knowledge,
              options: CodeOptions | None = None) -> Coded:

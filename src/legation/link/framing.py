@@ -46,6 +46,23 @@ def _lexicon_form(word: str, lexicon: dict[str, str]) -> str | None:
     return None
 
 
+def tone(sentences: list[str]) -> float:
+    """(positive − negative evaluative terms) per 100 words of ``sentences`` (0 when empty)."""
+    words = _words(sentences)
+    loaded = _loaded(words, evaluative_terms())
+    return _tone(words, loaded, evaluative_terms())
+
+
+def _loaded(words: list[str], lexicon: dict[str, str]) -> Counter[str]:
+    return Counter(f for w in words if (f := _lexicon_form(w, lexicon)))
+
+
+def _tone(words: list[str], loaded: Counter[str], lexicon: dict[str, str]) -> float:
+    positive = sum(n for f, n in loaded.items() if lexicon[f] == "+")
+    negative = sum(n for f, n in loaded.items() if lexicon[f] == "-")
+    return round(100 * (positive - negative) / len(words), 2) if words else 0.0
+
+
 @dataclass
 class OutletTelling:
     """What one outlet's articles say about the happening."""
@@ -73,7 +90,7 @@ def compare(tellings: list[OutletTelling]) -> list[dict[str, Any]]:
         mine = words[telling.outlet]
         others = set().union(*(v for o, v in vocab.items() if o != telling.outlet))
         others_loaded = {f for w in others if (f := _lexicon_form(w, lexicon))}
-        loaded = Counter(f for w in mine if (f := _lexicon_form(w, lexicon)))
+        loaded = _loaded(mine, lexicon)
         positive = sum(n for f, n in loaded.items() if lexicon[f] == "+")
         negative = sum(n for f, n in loaded.items() if lexicon[f] == "-")
         distinct = sorted({w for w in mine if w not in others and w not in STOP_WORDS
@@ -90,7 +107,7 @@ def compare(tellings: list[OutletTelling]) -> list[dict[str, Any]]:
             "targets": sorted(Counter(telling.targets),
                               key=lambda d: (-telling.targets.count(d), d)),
             "words": len(mine),
-            "tone": round(100 * (positive - negative) / len(mine), 2) if mine else 0.0,
+            "tone": _tone(mine, loaded, lexicon),
             "tone_terms": {"positive": positive, "negative": negative},
         })
     return out

@@ -8,7 +8,7 @@ Manifests, JSONL and HTML metadata give "2015-10-22T10:00:00Z" or "2015-10"; byl
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import NamedTuple
 
 from legation.knowledge.calendar import MONTHS, WEEKDAYS, alternation
@@ -69,6 +69,29 @@ def parse_written_date(text: str) -> ParsedDate | None:
         if match:
             return _build(match["year"], _month(match), match["day"])
     return None
+
+
+FILTER_FORMATS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
+
+
+def filter_date(value: str) -> str:
+    """A date bound of a query (``--since``, ``?until=``): the precisions events are stored at,
+    and only real dates; ValueError says what is wanted. Shared by the CLI and the HTTP API."""
+    try:
+        datetime.strptime(value, FILTER_FORMATS[len(value)])
+    except (KeyError, ValueError):
+        raise ValueError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from None
+    return value
+
+
+def given_date(value: str) -> ParsedDate:
+    """A publication date a user gives (``--published``, ``--date``): anything
+    ``parse_published`` reads; ValueError otherwise, never silently nothing."""
+    parsed = parse_published(value)
+    if parsed is None:
+        raise ValueError(f"{value!r} is not a date: use YYYY-MM-DD (or YYYY-MM, YYYY, or an ISO "
+                         "date-time)")
+    return parsed
 
 
 def parse_published(value: str) -> ParsedDate | None:

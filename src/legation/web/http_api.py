@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -23,6 +22,7 @@ from legation import __version__, analyze
 from legation.analyze import EXCLUDED, Count, Interval, Level
 from legation.errors import StoreError
 from legation.link.framing import compare
+from legation.read.dates import filter_date
 from legation.store import (
     ARTICLE_META,
     EventFilter,
@@ -37,18 +37,10 @@ from legation.store import (
 )
 from legation.web import pages
 
-DATE_FORMATS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
-
 
 def _date(value: str | None) -> str | None:
-    """Accept the precisions events are stored at, and only real dates."""
-    if value is None:
-        return None
-    try:
-        datetime.strptime(value, DATE_FORMATS[len(value)])
-    except (KeyError, ValueError):
-        raise ValueError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from None
-    return value
+    """Accept the precisions events are stored at, and only real dates (as the CLI does)."""
+    return None if value is None else filter_date(value)
 
 
 Cursor = duckdb.DuckDBPyConnection

@@ -14,6 +14,7 @@ import duckdb
 
 from legation import analyze
 from legation.analyze import Count, Interval, Level
+from legation.exports import ExportFormat, export
 from legation.link.framing import compare
 from legation.store import (
     EventFilter,
@@ -70,6 +71,13 @@ class Legation:
     def compare(self, item_id: str) -> list[dict[str, Any]]:
         """Outlet by outlet, how a merged event (M-…) or a story (S-…) was told."""
         return compare(select_tellings(self.con, item_id)[1])
+
+    def export(self, out: str | Path, fmt: ExportFormat = "jsonl", source: str | None = None,
+               target: str | None = None, root: str | None = None, since: str | None = None,
+               until: str | None = None) -> int:
+        """Write ``fmt`` (jsonl, csv, parquet, icews: per report; gdelt, plover: per merged
+        event) to ``out``, filtered as ``events``; returns how many rows were written."""
+        return export(self.con, Path(out), fmt, EventFilter(source, target, root, since, until))
 
     def quotes(self, speaker: str | None = None, article: str | None = None
                ) -> duckdb.DuckDBPyRelation:
