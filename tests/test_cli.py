@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import CORPUS
 from typer.testing import CliRunner
 
 from legation.cli import app
@@ -287,3 +288,26 @@ def test_runs_are_recorded_whole_and_recode_redoes_what_changed(corpus: Path,
     assert [(r["command"], r["coded"]) for r in records] == [  # newest first
         ("recode", 1), ("recode", 0), ("code", 2)]
     assert "recode" in run("runs", "--db", db).output
+
+
+def test_dyad_prints_a_continuous_series_and_draws_it(corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "d.duckdb")
+    run("code", str(CORPUS), "--db", db, "--manifest", str(CORPUS / "manifest.jsonl"))
+    lines = run("dyad", "USA", "RUS", "--db", db, "--json").output.splitlines()
+    series = [json.loads(x) for x in lines]
+    months = [r["period"] for r in series if r["direction"] == "a→b"]
+    assert len(months) == len(set(months)) > 2 and months == sorted(months)
+    assert any(r["events"] == 0 for r in series) and any(r["events"] > 0 for r in series)
+    assert all(r["count"] == "merged" for r in series)
+    table = run("dyad", "USA", "RUS", "--db", db, "--interval", "week")
+    assert table.exit_code == 0 and "USA→RUS" in table.output and "-W" in table.output
+    for suffix, magic in ((".png", b"\x89PNG"), (".svg", b"<?xml"), (".html", b"<!doctype")):
+        plot = tmp_path / f"dyad{suffix}"
+        result = run("dyad", "USA", "RUS", "--db", db, "--plot", str(plot))
+        assert result.exit_code == 0, result.output
+        assert plot.read_bytes().startswith(magic) and plot.stat().st_size > 10_000
+    assert b"<svg" in (tmp_path / "dyad.html").read_bytes()
+    for bad in (("--interval", "year"), ("--plot", str(tmp_path / "x.gif")),
+                ("--since", "soon"), ("--count", "all")):
+        result = run("dyad", "USA", "RUS", "--db", db, *bad)
+        assert result.exit_code == 2, (bad, result.output)

@@ -323,6 +323,89 @@ def events(
         out.print(_events_table(rows, f"{len(rows)} events"))
 
 
+def _dyad_table(series: list[dict[str, Any]], a: str, b: str, interval: str, counting: str,
+                note: str) -> Table:
+    """One row a period: each direction's events as verbal/material cooperation, verbal/material
+    conflict (q1 q2 q3 q4) and its summed Goldstein; empty periods show as dots."""
+    table = Table(title=f"{a} and {b} per {interval}: {counting}" + (f" ({note})" if note else ""),
+                  caption="q1 verbal cooperation, q2 material cooperation, q3 verbal conflict, "
+                          "q4 material conflict; G summed Goldstein")
+    table.add_column("period")
+    for name in (f"{a}→{b}", f"{b}→{a}"):
+        table.add_column(f"{name} q1/q2/q3/q4", justify="right")
+        table.add_column("G", justify="right")
+    by_period: dict[str, dict[str, dict[str, Any]]] = {}
+    for r in series:
+        by_period.setdefault(r["period"], {})[r["direction"]] = r
+    for period, sides in by_period.items():
+        cells = []
+        for direction in ("a→b", "b→a"):
+            r = sides[direction]
+            quads = "/".join(str(r[q]) for q in ("quad1", "quad2", "quad3", "quad4"))
+            cells += ([quads, f"{r['goldstein']:+.1f}"] if r["events"] else ["·", ""])
+        table.add_row(period, *cells)
+    return table
+
+
+@app.command()
+def dyad(
+    a: Annotated[str, typer.Argument(help="An actor: a country (USA) or a code prefix.")],
+    b: Annotated[str, typer.Argument(help="The other actor.")],
+    db: DbOpt = Path(DEFAULT_DB),
+    interval: Annotated[str, typer.Option(help="day, week or month.")] = "month",
+    since: SinceOpt = None, until: UntilOpt = None,
+    count: Annotated[str, typer.Option(help="merged (one happening once) or reports.")] = "merged",
+    include_all: Annotated[bool, typer.Option(
+        help="Count negated and hypothetical events too.")] = False,
+    plot: Annotated[Path | None, typer.Option(
+        help="Also draw the series to FILE.png, FILE.svg or FILE.html.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Events between two actors per period, both directions, on a continuous time axis:
+    counts per QuadClass and summed Goldstein (the HTTP API's /api/dyad).
+
+    Example: `legation dyad USA RUS --interval month --plot dyad.png`
+    """
+    from legation import analyze
+    from legation.series import continuous
+
+    if interval not in ("day", "week", "month"):
+        _usage(f"--interval must be day, week or month, not {interval!r}")
+    if count not in ("merged", "reports"):
+        _usage(f"--count must be merged or reports, not {count!r}")
+    if plot is not None:
+        from legation.plots import PLOT_SUFFIXES
+
+        if plot.suffix.lower() not in PLOT_SUFFIXES:
+            _usage(f"--plot must end in {', '.join(PLOT_SUFFIXES)}, not {plot.name!r}")
+        _check_writable(plot)
+    try:
+        with Store(db, read_only=True) as store:
+            rel = analyze.dyad(store.con, a, b, interval, since, until,  # type: ignore[arg-type]
+                               include_all, count)  # type: ignore[arg-type]
+            cols = rel.columns
+            rows = [dict(zip(cols, r, strict=True)) for r in rel.fetchall()]
+    except LegationError as exc:
+        _fail(exc)
+    series = continuous(rows, interval, since, until)  # type: ignore[arg-type]
+    counting = "merged events" if count == "merged" else "reports"
+    note = "" if include_all else "negated and hypothetical events left out"
+    if as_json:
+        for row in series:
+            _print_json({**row, "a": a.upper(), "b": b.upper(), "count": count})
+    else:
+        out.print(_dyad_table(series, a.upper(), b.upper(), interval, counting, note)
+                  if series else f"no dated events between {a.upper()} and {b.upper()}")
+    if plot is not None:
+        from legation.plots import save_dyad_plot
+
+        try:
+            save_dyad_plot(series, a.upper(), b.upper(), interval, counting, plot, note)
+        except OSError as exc:
+            _fail(LegationError(f"cannot write {plot}: {exc.strerror or exc}"))
+        err.print(f"plot → {escape(str(plot))}")
+
+
 @app.command()
 def export(
     out_path: Annotated[Path, typer.Option("--out", help="File to write.")],
