@@ -12,6 +12,15 @@ SHARED = REPO.parent / "shared"
 CORPUS = REPO / "examples" / "corpus"
 
 
+def run_cli(*args: str, input: str | None = None):
+    """Run ``legation ARGS`` in-process (Typer's runner) with a wide terminal."""
+    from typer.testing import CliRunner
+
+    from legation.cli import app
+
+    return CliRunner().invoke(app, list(args), input=input, env={"COLUMNS": "200"})
+
+
 def shared_path(*parts: str) -> Path:
     """A path under ../shared; fail (never skip) under CI when it is missing."""
     path = SHARED.joinpath(*parts)

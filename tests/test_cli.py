@@ -10,11 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 from conftest import CORPUS
-from typer.testing import CliRunner
-
-from legation.cli import app
-
-runner = CliRunner()
+from conftest import run_cli as run
 
 ARTICLE = (
     "Russian Foreign Minister Sergei Lavrov met US Secretary of State John Kerry in Moscow. "
@@ -24,10 +20,6 @@ REQUIRED = {"event_id", "article_id", "sentence", "start", "end", "evidence", "s
             "cameo", "cameo_root", "quad_class", "goldstein", "plover_type", "plover_mode",
             "negated", "modality", "claimed_by", "event_date", "date_precision", "date_basis",
             "place", "confidence", "mentions"}
-
-
-def run(*args: str, input: str | None = None):
-    return runner.invoke(app, list(args), input=input, env={"COLUMNS": "200"})
 
 
 @pytest.fixture()

@@ -46,6 +46,9 @@ ModelOpt = Annotated[str | None, typer.Option(
 ActorsOpt = Annotated[list[Path] | None, typer.Option(
     "--actors", help="Extra actor file (TSV/YAML, see knowledge/data/README.md); repeatable.",
     exists=True, dir_okay=False)]
+PatternsOpt = Annotated[list[Path] | None, typer.Option(
+    "--patterns", help="Extra verb/noun pattern file (YAML, see knowledge/data/README.md); "
+    "tried before the packaged patterns; repeatable.", exists=True, dir_okay=False)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON Lines, one record a line.")]
 OneSidedOpt = Annotated[bool, typer.Option(
     "--one-sided/--dyadic-only",
@@ -116,6 +119,7 @@ def code(
     one_sided: OneSidedOpt = True,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
+    patterns: PatternsOpt = None,
 ) -> None:
     """Read articles, code their events and store them in the database.
 
@@ -125,7 +129,7 @@ def code(
     from legation.run import Coded, Coder, code_inputs
 
     try:
-        coder = Coder(model, actors or (), CodeOptions(one_sided=one_sided))
+        coder = Coder(model, actors or (), CodeOptions(one_sided=one_sided), patterns or ())
         store = Store(db)
     except LegationError as exc:
         _fail(exc)
@@ -180,6 +184,7 @@ def recode(
     one_sided: OneSidedOpt = True,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
+    patterns: PatternsOpt = None,
 ) -> None:
     """Re-code stored articles from their stored text, e.g. after the knowledge changed.
 
@@ -189,7 +194,7 @@ def recode(
     from legation.run import Coder, RunSummary, code_articles
 
     try:
-        coder = Coder(model, actors or (), CodeOptions(one_sided=one_sided))
+        coder = Coder(model, actors or (), CodeOptions(one_sided=one_sided), patterns or ())
         store = Store(db) if db.exists() else None
         if store is None:
             raise LegationError(f"database {db} does not exist; code something into it first")
@@ -212,6 +217,31 @@ def recode(
                   "coder, model, knowledge and options")
         return
     _finish(summary, db)
+
+
+@app.command(name="check-knowledge")
+def check_knowledge(
+    files: Annotated[list[Path], typer.Argument(help="Actor files (.tsv, .yaml with people: or "
+                                                "organizations:) or pattern files (.yaml lists).",
+                                                exists=True, dir_okay=False)],
+) -> None:
+    """Validate user knowledge files without coding anything; errors name the file and line.
+
+    Example: `legation check-knowledge my_actors.yaml my_patterns.yaml`
+    """
+    from legation.knowledge.check import check_file
+
+    failed = 0
+    for path in files:
+        try:
+            what = check_file(path)
+        except LegationError as exc:
+            failed += 1
+            err.print(f"[red]invalid:[/red] {escape(str(exc))}")
+        else:
+            out.print(f"ok: {escape(str(path))}: {escape(what)}")
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -456,6 +486,7 @@ def evaluate(
     one_sided: OneSidedOpt = True,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
+    patterns: PatternsOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Code the units of a gold file and report precision, recall, F1, false positives and why
@@ -491,7 +522,7 @@ def evaluate(
         return
     try:
         units = load_gold(gold)[:limit]
-        coder = Coder(model, actors or (), CodeOptions(one_sided=one_sided))
+        coder = Coder(model, actors or (), CodeOptions(one_sided=one_sided), patterns or ())
     except LegationError as exc:
         _fail(exc)
     articles, scored = [], []
@@ -789,6 +820,7 @@ def explain(
                                              callback=_given_date)] = None,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
+    patterns: PatternsOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Show the parse, the actors, the patterns that fired and the events of a sentence.
@@ -798,7 +830,7 @@ def explain(
     from legation.run import Coder
 
     try:
-        coder = Coder(model, actors or (),)
+        coder = Coder(model, actors or (), pattern_files=patterns or ())
     except LegationError as exc:
         _fail(exc)
     doc = coder.nlp(sentence)

@@ -69,9 +69,9 @@ class Coder:
     """The spaCy pipeline and the knowledge, loaded once, applied to many articles."""
 
     def __init__(self, model: str | None = None, actor_files: Iterable[Path] = (),
-                 options: CodeOptions | None = None) -> None:
+                 options: CodeOptions | None = None, pattern_files: Iterable[Path] = ()) -> None:
         self.nlp: Language = load_model(model)
-        self.knowledge: Knowledge = load_knowledge(tuple(actor_files))
+        self.knowledge: Knowledge = load_knowledge(tuple(actor_files), tuple(pattern_files))
         self.options = options or CodeOptions()
 
     @property

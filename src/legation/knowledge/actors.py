@@ -418,6 +418,25 @@ def _decode(data: bytes, label: str) -> str:
                              ) from exc
 
 
+def _item_lines(text: str) -> dict[tuple[str, int], str]:
+    """(list name, item number) → ", line N" for the entries of a user's actor YAML file: a
+    mapping of lists, or one bare list (counted as both kinds, as either may be meant)."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    out: dict[tuple[str, int], str] = {}
+    if isinstance(root, yaml.SequenceNode):
+        for i, node in enumerate(root.value, 1):
+            out[("people", i)] = out[("organizations", i)] = f", line {node.start_mark.line + 1}"
+    elif isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if isinstance(value, yaml.SequenceNode):
+                for i, node in enumerate(value.value, 1):
+                    out[(key.value, i)] = f", line {node.start_mark.line + 1}"
+    return out
+
+
 class _Builder:
     """Accumulates entries file by file; later (user) files extend or override earlier ones."""
 
@@ -510,20 +529,22 @@ class _Builder:
             if not isinstance(items, list):
                 raise KnowledgeError(f"{label}: '{key}' must be a list.")
         seen: set[str] = set()
+        # a user's file gets line numbers in its messages (packaged files are checked by tests)
+        lines = _item_lines(text) if fmt == "yaml" else {}
         for i, item in enumerate(orgs, 1):
-            org = _organization(item, f"{label}, organization #{i}")
+            where = f"{label}{lines.get(('organizations', i), '')}, organization #{i}"
+            org = _organization(item, where)
             if org.code in seen:
-                raise KnowledgeError(f"{label}, organization #{i}: code {org.code} is used "
-                                     "twice in this file.")
+                raise KnowledgeError(f"{where}: code {org.code} is used twice in this file.")
             seen.add(org.code)
             self.orgs[org.code] = (org, f"{label}, organization #{i} ({org.code})")
         mine: dict[str, tuple[Person, str]] = {}
         for i, item in enumerate(people, 1):
-            person = _person(item, f"{label}, person #{i}")
+            where = f"{label}{lines.get(('people', i), '')}, person #{i}"
+            person = _person(item, where)
             key = person.kb_id or person.name
             if key in mine:
-                raise KnowledgeError(f"{label}, person #{i}: {key} is listed twice in this "
-                                     "file.")
+                raise KnowledgeError(f"{where}: {key} is listed twice in this file.")
             mine[key] = (person, f"{label}, person #{i} ({person.name})")
         # an entry replaces those of earlier files with the same QID, or the same name
         qids = {p.kb_id for p, _ in mine.values() if p.kb_id}

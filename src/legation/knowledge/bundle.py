@@ -14,7 +14,13 @@ from importlib import resources
 from pathlib import Path
 
 from legation.knowledge.actors import ActorKB, load_actor_kb
-from legation.knowledge.patterns import ModalityCodes, PatternSet, default_patterns, modality_codes
+from legation.knowledge.patterns import (
+    ModalityCodes,
+    PatternSet,
+    default_patterns,
+    load_patterns,
+    modality_codes,
+)
 from legation.knowledge.words import (
     CoderWords,
     Cues,
@@ -40,20 +46,24 @@ class Knowledge:
     hash: str
 
 
-def _files_hash(extra: tuple[Path, ...]) -> str:
+def _files_hash(actor_files: tuple[Path, ...], pattern_files: tuple[Path, ...]) -> str:
     """SHA-1 over every knowledge data file, stored with each coded article for provenance."""
     digest = hashlib.sha1()
     data = resources.files("legation.knowledge") / "data"
     for item in sorted(data.iterdir(), key=lambda p: p.name):
         if item.is_file() and item.name.endswith(DATA_SUFFIXES):
             digest.update(item.name.encode() + item.read_bytes())
-    for path in extra:
-        digest.update(path.read_bytes())
+    for kind, paths in (("actors", actor_files), ("patterns", pattern_files)):
+        for path in paths:
+            digest.update(kind.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
 @functools.cache
-def load_knowledge(actor_files: tuple[Path, ...] = ()) -> Knowledge:
-    """Load (once per set of user files) the packaged knowledge plus the user's actor files."""
-    return Knowledge(load_actor_kb(actor_files), default_patterns(), coder_words(), place_words(),
-                     load_cues(), modality_codes(), _files_hash(actor_files))
+def load_knowledge(actor_files: tuple[Path, ...] = (), pattern_files: tuple[Path, ...] = ()
+                   ) -> Knowledge:
+    """Load (once per set of user files) the packaged knowledge plus the user's actor and
+    pattern files; the hash covers the user's files too."""
+    patterns = load_patterns(pattern_files) if pattern_files else default_patterns()
+    return Knowledge(load_actor_kb(actor_files), patterns, coder_words(), place_words(),
+                     load_cues(), modality_codes(), _files_hash(actor_files, pattern_files))

@@ -128,11 +128,33 @@ def _index(entries: list[Pattern]) -> dict[str, tuple[Pattern, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def load_patterns(paths: Sequence[Path] = (), noun_paths: Sequence[Path] = ()) -> PatternSet:
-    """Load the packaged pattern files after any user files (whose entries come first)."""
-    verbs = [p for path in [*paths, data_path()] for p in _read(path, "verbs", "object")]
-    nouns = [p for path in [*noun_paths, data_path("nouns.yaml")]
-             for p in _read(path, "nouns", "modifier")]
+def read_user_patterns(path: Path) -> tuple[list[Pattern], list[Pattern]]:
+    """A user's pattern file: verb entries (``verbs:``, as in verbs.yaml) and noun entries
+    (``nouns:``, as in nouns.yaml) in one list; errors name the file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text) or []
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"cannot read pattern file {path}: {exc}") from exc
+    if not isinstance(data, list):
+        raise KnowledgeError(f"{path}: expected a list of patterns (- code: ..., verbs: [...])")
+    lines = [n for n, ln in enumerate(text.splitlines(), 1) if ln.startswith("- ")]
+    verbs, nouns = [], []
+    for i, raw in enumerate(data):
+        where = f"{path.name}:{lines[i] if i < len(lines) else 0}"
+        if isinstance(raw, dict) and "nouns" in raw:
+            nouns.append(_entry(raw, where, "nouns", "modifier"))
+        else:
+            verbs.append(_entry(raw, where, "verbs", "object"))
+    return verbs, nouns
+
+
+def load_patterns(paths: Sequence[Path] = ()) -> PatternSet:
+    """The packaged patterns after the user's files ``paths`` (whose entries come first)."""
+    user = [read_user_patterns(p) for p in paths]
+    verbs = [*(p for v, _ in user for p in v), *_read(data_path(), "verbs", "object")]
+    nouns = [*(p for _, n in user for p in n),
+             *_read(data_path("nouns.yaml"), "nouns", "modifier")]
     return PatternSet(_index(verbs), _index(nouns))
 
 
