@@ -21,7 +21,8 @@ from serving import code_sample
 from legation.web.server import serving
 
 PAGES = {"timeline": ("/", "rect.bar"), "dyad": ("/dyad?a=USA&b=RUS", "rect.bar"),
-         "network": ("/network", "line.edge"), "map": ("/map", "circle.point")}
+         "network": ("/network", "line.edge"), "map": ("/map", "circle.point"),
+         "docs": ("/docs", ".swagger-ui .info")}
 
 
 def chromium(profile: str) -> webdriver.Chrome:

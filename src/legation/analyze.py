@@ -67,6 +67,29 @@ def dyad(con: duckdb.DuckDBPyConnection, a: str, b: str, interval: Interval = "m
     return query(con, sql, [*[a, a, b, b], *params, *[a, a, b, b], *[b, b, a, a]])
 
 
+def timeline(con: duckdb.DuckDBPyConnection, flt: EventFilter, interval: Interval = "month"
+             ) -> duckdb.DuckDBPyRelation:
+    """Reports matching ``flt`` (the filters of ``legation events``) per period: counts per
+    QuadClass and summed Goldstein, direction "all" (``series.continuous`` fills the gaps)."""
+    where, params = flt.where()
+    sql = f"""
+        SELECT period, 'all' AS direction, count(*) AS events,
+               count(*) FILTER (quad_class = 1) AS quad1, count(*) FILTER (quad_class = 2) AS quad2,
+               count(*) FILTER (quad_class = 3) AS quad3, count(*) FILTER (quad_class = 4) AS quad4,
+               sum(goldstein) AS goldstein
+        FROM (SELECT {PERIOD[interval]} AS period, quad_class, goldstein FROM events{where})
+        WHERE period IS NOT NULL GROUP BY period ORDER BY period"""
+    return query(con, sql, params)
+
+
+def countries(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Country codes that stored actors carry: network nodes that are countries, not sectors."""
+    rows = query(con, "SELECT DISTINCT source.country FROM events WHERE source.country IS NOT "
+                      "NULL UNION SELECT DISTINCT target.country FROM events WHERE "
+                      "target.country IS NOT NULL").fetchall()
+    return {r[0] for r in rows}
+
+
 def network(con: duckdb.DuckDBPyConnection, since: str | None = None, until: str | None = None,
             level: Level = "country", include_all: bool = False, count: Count = "merged"
             ) -> duckdb.DuckDBPyRelation:

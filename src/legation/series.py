@@ -52,8 +52,10 @@ MAX_PERIODS = 20_000  # a day axis over five decades; more is a bad bound, not a
 
 
 def continuous(rows: list[dict[str, Any]], interval: Interval, since: str | None = None,
-               until: str | None = None) -> list[dict[str, Any]]:
-    """``rows`` of ``analyze.dyad`` with a row for every period and direction in the span."""
+               until: str | None = None, directions: tuple[str, ...] = DIRECTIONS
+               ) -> list[dict[str, Any]]:
+    """``rows`` of ``analyze.dyad`` (or ``analyze.timeline``, one direction "all") with a row
+    for every period and direction in the span."""
     have = {(r["period"], r["direction"]): r for r in rows}
     starts = [period_start(r["period"], interval) for r in rows]
     first = _bound(since, interval) or (min(starts) if starts else None)
@@ -62,9 +64,9 @@ def continuous(rows: list[dict[str, Any]], interval: Interval, since: str | None
         return []
     out: list[dict[str, Any]] = []
     day = first
-    while day <= last and len(out) < 2 * MAX_PERIODS:
+    while day <= last and len(out) < len(directions) * MAX_PERIODS:
         label = period_label(day, interval)
-        for direction in DIRECTIONS:
+        for direction in directions:
             row = have.get((label, direction))
             out.append({"period": label, "start": day.isoformat(), "direction": direction,
                         **{k: (row[k] if row and row[k] is not None else 0) for k in COUNTS}})

@@ -7,6 +7,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import httpx
@@ -66,10 +67,27 @@ def count(browser: webdriver.Chrome, css: str) -> int:
         return 0
 
 
-def test_timeline_draws_bars_and_rows(browser: webdriver.Chrome, base: str) -> None:
+def test_timeline_draws_a_continuous_axis_with_legend(browser: webdriver.Chrome,
+                                                      base: str) -> None:
+    series = httpx.get(f"{base}/api/timeline").json()["items"]
+    months = [r["period"] for r in series]
+    assert len(months) > 12 and any(r["events"] == 0 for r in series)  # quiet months are kept
+    for earlier, later in pairwise(months):  # and follow one another
+        year, month = map(int, earlier.split("-"))
+        assert later == (f"{year + 1}-01" if month == 12 else f"{year}-{month + 1:02d}")
     browser.get(base + "/")
-    assert count(browser, "svg.bars rect.bar") > 0
+    assert count(browser, "svg.timechart rect.bar") > 0
+    assert count(browser, "svg.timechart text.tick.y") >= 2  # a y-axis
+    assert count(browser, "svg.timechart polyline.goldstein") == 1
+    assert count(browser, "p.legend .swatch.quad4") == 1
+    drawn = {b.get_attribute("data-period") for b in browser.find_elements(
+        By.CSS_SELECTOR, "svg.timechart rect.bar")}
+    assert drawn == {r["period"] for r in series if r["events"]}
     assert count(browser, "tr.event-row") > 10
+    labels = httpx.get(f"{base}/api/codes").json()["items"]
+    cell = browser.find_element(By.CSS_SELECTOR, "tr.event-row td.code")
+    code = cell.find_element(By.TAG_NAME, "strong").text
+    assert cell.text == f"{code} {next(c['label'] for c in labels if c['code'] == code)}"
 
 
 def test_timeline_filters_reach_the_api(browser: webdriver.Chrome, base: str) -> None:
@@ -82,23 +100,73 @@ def test_timeline_filters_reach_the_api(browser: webdriver.Chrome, base: str) ->
 
 def test_dyad_has_cooperation_and_links_to_events(browser: webdriver.Chrome, base: str) -> None:
     browser.get(base + "/dyad?a=USA&b=RUS")
-    assert count(browser, "svg.bars rect.bar") > 0
-    link = browser.find_element(By.CSS_SELECTOR, "svg.bars a")
+    assert count(browser, "svg.timechart rect.bar") > 0
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg.timechart")) == 2  # both directions
+    assert count(browser, "p.legend .swatch.goldstein") == 1
+    filled = httpx.get(f"{base}/api/dyad", params={"a": "USA", "b": "RUS", "fill": "true"}).json()
+    assert len({r["period"] for r in filled["items"]}) * 2 == filled["total"]
+    link = browser.find_element(By.CSS_SELECTOR, "svg.timechart a")
     link.click()
     WebDriverWait(browser, 10).until(lambda b: "source=" in b.current_url)
     assert count(browser, "tr.event-row") > 0
 
 
-def test_network_draws_nodes_and_edges(browser: webdriver.Chrome, base: str) -> None:
+@pytest.fixture(scope="module")
+def sectors_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A store whose network has actors without a country (rebels, police) beside states."""
+    from legation.run import Coder, code_inputs
+    from legation.store import Store
+
+    folder = tmp_path_factory.mktemp("sectors")
+    (folder / "clash.txt").write_text(
+        "March 2, 2016\n\nRebels attacked soldiers near the border. Police arrested dozens of "
+        "protesters. Russia condemned Turkey over the clashes.\n", encoding="utf-8")
+    db = folder / "s.duckdb"
+    with Store(db) as store:
+        code_inputs([str(folder / "clash.txt")], store, Coder())
+    with serving(db) as url:
+        yield url
+
+
+def test_network_hides_or_groups_actors_without_a_country(browser: webdriver.Chrome,
+                                                          sectors_base: str) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    base = sectors_base
+    nodes = httpx.get(f"{base}/api/network").json()["nodes"]
+    countries = {n["id"] for n in nodes if n["country"]}
+    assert countries and len(countries) < len(nodes)  # the corpus has both kinds
     browser.get(base + "/network")
-    assert count(browser, "svg.network circle.node") > 1
     assert count(browser, "svg.network line.edge") > 0
+    shown = {c.get_attribute("data-id") for c in browser.find_elements(
+        By.CSS_SELECTOR, "svg.network circle.node")}
+    assert shown <= countries  # hidden by default
+    Select(browser.find_element(By.ID, "sectors")).select_by_value("group")
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(
+        By.CSS_SELECTOR, 'circle.node.sector[data-id="no country"]'))
+    Select(browser.find_element(By.ID, "sectors")).select_by_value("show")
+    WebDriverWait(browser, 10).until(lambda b: len(b.find_elements(
+        By.CSS_SELECTOR, "svg.network circle.node")) == len(nodes))
 
 
 def test_map_draws_outlines_and_points(browser: webdriver.Chrome, base: str) -> None:
     browser.get(base + "/map")
     assert count(browser, "svg.map path.country") > 100, "run npm ci --prefix src/legation/web"
     assert count(browser, "svg.map circle.point") > 0
+    assert count(browser, "svg.map text.place-label") > 0
+    events = httpx.get(f"{base}/api/events", params={"limit": 1000}).json()
+    placed = [e for e in events["items"] if e["place"] and e["place"]["lat"] is not None]
+    points = {(e["place"]["lat"], e["place"]["lon"]) for e in placed}
+    caption = browser.find_element(By.ID, "status").text
+    assert caption.startswith(f"{len(points)} places for the {len(placed)} events that have a "
+                              f"place, of {events['total']} events")
+    svg = browser.find_element(By.CSS_SELECTOR, "svg.map")
+    whole = svg.get_dom_attribute("viewBox")
+    browser.find_element(By.ID, "zoom-in").click()
+    assert svg.get_dom_attribute("viewBox") != whole
+    assert svg.get_dom_attribute("data-zoom") == "2.00"
+    browser.find_element(By.ID, "zoom-reset").click()
+    assert svg.get_dom_attribute("viewBox") == whole
     browser.find_elements(By.CSS_SELECTOR, "circle.point")[-1].click()  # drawn last: on top
     assert count(browser, "#list tr.event-row") > 0
 
@@ -114,6 +182,9 @@ def test_click_through_to_highlighted_article(browser: webdriver.Chrome, base: s
     marks = browser.find_elements(By.CSS_SELECTOR, "#text mark")
     classes = {m.get_attribute("class") for m in marks}
     assert {"event", "actor"} <= classes
+    legend = {m.get_attribute("class") for m in browser.find_elements(
+        By.CSS_SELECTOR, "#marks-legend mark")}
+    assert legend == {"event", "actor", "quote"}
     for mark in marks:
         start, end = int(mark.get_attribute("data-start")), int(mark.get_attribute("data-end"))
         assert mark.get_attribute("textContent") == text[start:end]
@@ -132,3 +203,19 @@ def test_story_page_shows_reports_and_outlets_side_by_side(browser: webdriver.Ch
     reports = sum(len(m["reports"]) for m in httpx.get(
         f"{base}/api/stories/{widest['story_id']}").json()["merged"])
     assert count(browser, "tr.report-row") == reports
+
+
+def test_api_docs_work_offline(browser: webdriver.Chrome, base: str) -> None:
+    page = httpx.get(f"{base}/docs").text
+    scripts = [src for src in page.split('src="')[1:]]
+    assert scripts and all(src.startswith("/vendor/swagger-ui-dist/") for src in scripts)
+    assert "cdn" not in page.lower()
+    browser.get(base + "/docs")
+    assert count(browser, ".swagger-ui .opblock") > 10  # drawn from the local bundle
+
+
+def test_a_bad_filter_is_said_in_words(browser: webdriver.Chrome, base: str) -> None:
+    browser.get(base + "/?since=soon")
+    WebDriverWait(browser, 10).until(lambda b: "422" in b.find_element(By.ID, "status").text)
+    text = browser.find_element(By.ID, "status").text
+    assert "since" in text and "not a date" in text and "[object Object]" not in text

@@ -254,7 +254,19 @@ def test_openapi_lists_every_route(api: httpx.Client) -> None:
     assert paths == {"/api/events", "/api/events/{event_id}", "/api/articles",
                      "/api/articles/{article_id}", "/api/actors", "/api/dyad", "/api/network",
                      "/api/quotes", "/api/places", "/api/stories", "/api/stories/{story_id}",
-                     "/api/merged", "/api/compare/{item_id}"}
+                     "/api/merged", "/api/compare/{item_id}", "/api/timeline", "/api/codes"}
+
+
+def test_timeline_and_codes(api: httpx.Client) -> None:
+    series = get(api, "/api/timeline", source="RUS")
+    assert series["items"] and all(r["direction"] == "all" for r in series["items"])
+    assert sum(r["events"] for r in series["items"]) <= get(api, "/api/events",
+                                                           source="RUS")["total"]
+    weekly = get(api, "/api/timeline", interval="week", since="2016-01-01", until="2016-03-01")
+    assert weekly["items"][0]["period"] == "2015-W53" and len(weekly["items"]) == 10
+    labels = {c["code"]: c["label"] for c in get(api, "/api/codes")["items"]}
+    assert labels["042"] == "Make a visit" and len(labels) > 300
+    assert api.get("/api/timeline", params={"since": "soon"}).status_code == 422
 
 
 def test_python_api_answers_like_the_http_api(db: Path, api: httpx.Client) -> None:

@@ -15,14 +15,17 @@ from typing import Annotated, Any
 
 import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import AfterValidator
 
 from legation import __version__, analyze
 from legation.analyze import EXCLUDED, Count, Interval, Level
 from legation.errors import StoreError
+from legation.knowledge import codes
 from legation.link.framing import compare
 from legation.read.dates import filter_date
+from legation.series import continuous
 from legation.store import (
     ARTICLE_META,
     EventFilter,
@@ -93,8 +96,18 @@ def create_app(db: Path) -> FastAPI:
         yield
         store.close()
 
+    # /docs is served from the npm-installed swagger-ui-dist, not a CDN: it works offline
     app = FastAPI(title="Legation", version=__version__, lifespan=lifespan,
-                  description="Political event data coded from news, read-only.")
+                  description="Political event data coded from news, read-only.",
+                  docs_url=None, redoc_url=None)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json", title="Legation API",
+            swagger_js_url=f"{pages.SWAGGER}/swagger-ui-bundle.js",
+            swagger_css_url=f"{pages.SWAGGER}/swagger-ui.css",
+            swagger_favicon_url=f"{pages.SWAGGER}/favicon-32x32.png")
     app.state.con = store.con
 
     @app.exception_handler(StoreError)
@@ -153,21 +166,47 @@ def create_app(db: Path) -> FastAPI:
              a: Annotated[str, Query(pattern=r"^[A-Za-z]{1,15}$", description="Actor A.")],
              b: Annotated[str, Query(pattern=r"^[A-Za-z]{1,15}$", description="Actor B.")],
              interval: Interval = "month", since: DateQ = None, until: DateQ = None,
-             include_all: AllQ = False, count: Count = "merged") -> dict[str, Any]:
+             include_all: AllQ = False, count: Count = "merged",
+             fill: Annotated[bool, Query(description="Every period in the span, quiet ones as "
+                                                     "zeros (a continuous time axis).")] = False
+             ) -> dict[str, Any]:
         """Counts per period and direction (a→b, b→a): per QuadClass and summed Goldstein."""
         items = _rows(analyze.dyad(con, a, b, interval, since, until, include_all, count))
+        if fill:
+            items = continuous(items, interval, since, until)
         return {"a": a.upper(), "b": b.upper(), "interval": interval, "since": since,
                 "until": until, "count": count, **_exclusion(include_all), "items": items,
                 "total": len(items)}
+
+    @app.get("/api/timeline")
+    def timeline(con: Con, source: ActorQ = None, target: ActorQ = None,
+                 root: Annotated[str | None, Query(pattern=r"^\d{1,2}$")] = None,
+                 since: DateQ = None, until: DateQ = None, interval: Interval = "month"
+                 ) -> dict[str, Any]:
+        """Reports per period on a continuous axis (every period, quiet ones as zeros), per
+        QuadClass and summed Goldstein, filtered like /api/events."""
+        flt = EventFilter(source, target, root, since, until)
+        items = continuous(_rows(analyze.timeline(con, flt, interval)), interval, since, until,
+                           directions=("all",))
+        return {"interval": interval, "since": since, "until": until, "count": "reports",
+                "items": items, "total": len(items)}
+
+    @app.get("/api/codes")
+    def cameo_codes() -> dict[str, Any]:
+        """CAMEO codes with their labels, QuadClass and Goldstein score (for labels on pages)."""
+        return {"items": [{"code": c.code, "label": c.label, "quad_class": c.quad_class,
+                           "goldstein": c.goldstein} for c in codes.load_codes().values()]}
 
     @app.get("/api/network")
     def network(con: Con, since: DateQ = None, until: DateQ = None, level: Level = "country",
                 include_all: AllQ = False, count: Count = "merged") -> dict[str, Any]:
         """Actors as nodes, source → target event counts and mean Goldstein as edges."""
         edges = analyze.network(con, since, until, level, include_all, count)
+        known = analyze.countries(con)
+        nodes = [{**n, "country": n["id"][:3] in known and (level == "code" or n["id"] in known)}
+                 for n in _rows(analyze.network_nodes(edges))]
         return {"level": level, "since": since, "until": until, "count": count,
-                **_exclusion(include_all),
-                "nodes": _rows(analyze.network_nodes(edges)), "edges": _rows(edges)}
+                **_exclusion(include_all), "nodes": nodes, "edges": _rows(edges)}
 
     @app.get("/api/stories")
     def stories(con: Con, limit: LimitQ = 100, offset: OffsetQ = 0) -> dict[str, Any]:

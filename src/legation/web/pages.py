@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 WEB = Path(__file__).parent
 VENDOR = WEB / "node_modules"
 OUTLINES = VENDOR / "world-atlas" / "countries-110m.json"
+SWAGGER = "/vendor/swagger-ui-dist"  # the API docs' script and style, from npm
 NAV = (("/", "Timeline"), ("/dyad?a=USA&b=RUS", "Dyad"), ("/network", "Network"),
        ("/map", "Map"), ("/stories", "Stories"))
 

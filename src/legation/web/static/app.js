@@ -22,7 +22,12 @@ async function api(path, query = {}) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v) q.set(k, v);
   const r = await fetch(`/api/${path}?${q}`);
-  if (!r.ok) throw new Error(`${path}: ${r.status} ${(await r.json()).detail ?? ""}`);
+  if (!r.ok) {  // FastAPI's 422 detail is a list of {loc, msg}: say which field and why
+    const detail = (await r.json().catch(() => ({}))).detail ?? "";
+    const why = Array.isArray(detail)
+      ? detail.map((d) => `${d.loc?.at(-1) ?? "?"}: ${d.msg}`).join("; ") : detail;
+    throw new Error(`${path}: ${r.status} ${why}`);
+  }
   return r.json();
 }
 
@@ -38,6 +43,18 @@ function eventsHref(query) {
 
 function actor(a) { return a ? a.code ?? a.text ?? "?" : "-"; }
 
+// CAMEO labels beside codes: loaded once from /api/codes before a page draws its tables.
+let LABELS = new Map();
+async function loadLabels() {
+  LABELS = new Map((await api("codes")).items.map((c) => [c.code, c.label]));
+}
+
+function codeCell(code) {
+  const td = el("td", { class: "code" });
+  td.append(el("strong", {}, code), ` ${LABELS.get(code) ?? ""}`);
+  return td;
+}
+
 function eventTable(events) {
   const table = el("table", { class: "events" });
   const head = table.appendChild(el("tr"));
@@ -46,10 +63,9 @@ function eventTable(events) {
   }
   for (const e of events) {
     const row = table.appendChild(el("tr", { class: "event-row", "data-event-id": e.event_id }));
-    for (const cell of [e.event_date ?? "-", actor(e.source), e.cameo, actor(e.target),
-      e.place ? e.place.name : "-", e.confidence?.toFixed(2) ?? "-"]) {
-      row.appendChild(el("td", {}, cell));
-    }
+    row.append(el("td", {}, e.event_date ?? "-"), el("td", {}, actor(e.source)),
+      codeCell(e.cameo), el("td", {}, actor(e.target)),
+      el("td", {}, e.place ? e.place.name : "-"), el("td", {}, e.confidence?.toFixed(2) ?? "-"));
     const link = row.appendChild(el("td")).appendChild(el("a", { href: articleHref(e) }));
     link.textContent = e.article_id;
   }
@@ -67,47 +83,91 @@ function fillForm() {
   });
 }
 
-// A bar chart of labelled values, positive up and negative down; bars are links.
-function bars(data, height = 220) {
-  const longest = Math.max(0, ...data.map((d) => d.label.length));
-  const step = Math.max(28, longest * 7);
-  const width = Math.max(480, data.length * step);
-  const max = Math.max(1, ...data.map((d) => Math.max(d.up, d.down)));
-  const hasDown = data.some((d) => d.down > 0);
-  const axis = hasDown ? height / 2 : height - 20;
-  const scale = (hasDown ? height / 2 - 20 : height - 40) / max;
-  const svg = el("svg:svg", { width, height, class: "bars" });
-  svg.appendChild(el("svg:line", { x1: 0, x2: width, y1: axis, y2: axis, class: "axis" }));
-  data.forEach((d, i) => {
-    const x = i * step + 2;
-    for (const [value, cls, href] of [[d.up, "bar up", d.upHref], [d.down, "bar down", d.downHref]]) {
-      if (!value) continue;
-      const a = svg.appendChild(el("svg:a", { href }));
-      const h = value * scale;
-      a.appendChild(el("svg:rect", { x, width: step - 4, height: h, class: cls,
-        y: cls === "bar up" ? axis - h : axis })).appendChild(el("svg:title", {}, `${d.label}: ${value}`));
+// QuadClass colours (as in `legation dyad --plot`): cooperation blue, conflict red.
+const QUADS = [["quad1", "verbal cooperation"], ["quad2", "material cooperation"],
+  ["quad3", "verbal conflict"], ["quad4", "material conflict"]];
+
+function legend(extra = []) {
+  const box = el("p", { class: "legend" });
+  for (const [key, name] of QUADS) box.append(el("span", { class: `swatch ${key}` }), ` ${name} `);
+  for (const [cls, name] of extra) box.append(el("span", { class: `swatch ${cls}` }), ` ${name} `);
+  return box;
+}
+
+function niceTicks(max, n = 4) {
+  const raw = max / n, mag = 10 ** Math.floor(Math.log10(raw || 1));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? mag;
+  const ticks = [0];  // up to the first tick at or above max, so the tallest bar fits
+  while (ticks.at(-1) < max) ticks.push(ticks.at(-1) + Math.max(1, step));
+  return ticks;
+}
+
+// Stacked QuadClass bars per period on a continuous axis (every period drawn, quiet ones
+// empty), a left y-axis of counts, the summed Goldstein as a line on a right axis.
+function timeChart(rows, { height = 240, unit = "events", href = () => null } = {}) {
+  const left = 46, right = 52, top = 12, bottom = 36;
+  const step = Math.max(4, Math.min(36, 960 / Math.max(1, rows.length)));
+  const width = left + right + rows.length * step;
+  const plot = height - top - bottom;
+  const max = Math.max(...niceTicks(Math.max(1, ...rows.map((r) => r.events))));
+  const gmax = Math.max(1, ...rows.map((r) => Math.abs(r.goldstein ?? 0)));
+  const y = (v) => top + plot - (v / max) * plot;
+  const gy = (g) => top + plot / 2 - (g / gmax) * (plot / 2);
+  const svg = el("svg:svg", { width, height, class: "timechart" });
+  for (const t of niceTicks(max)) {
+    svg.appendChild(el("svg:line", { x1: left - 4, x2: width - right, y1: y(t), y2: y(t),
+      class: t ? "grid" : "axis" }));
+    svg.appendChild(el("svg:text", { x: left - 7, y: y(t) + 4, class: "tick y" }, String(t)));
+  }
+  svg.appendChild(el("svg:text", { x: 12, y: top + plot / 2, class: "axis-title",
+    transform: `rotate(-90 12 ${top + plot / 2})` }, unit));
+  const every = Math.ceil(64 / step);
+  rows.forEach((r, i) => {
+    const x = left + i * step;
+    let base = 0;
+    const link = href(r);
+    const group = svg.appendChild(link ? el("svg:a", { href: link }) : el("svg:g"));
+    for (const [key, name] of QUADS) {
+      if (!r[key]) continue;
+      group.appendChild(el("svg:rect", { x: x + 1, width: Math.max(1, step - 2),
+        y: y(base + r[key]), height: y(base) - y(base + r[key]), class: `bar ${key}`,
+        "data-period": r.period })).appendChild(el("svg:title", {},
+        `${r.period}: ${r[key]} ${name}`));
+      base += r[key];
     }
-    svg.appendChild(el("svg:text", { x: x + (step - 4) / 2, y: height - 4, class: "label" },
-      d.label));
+    if (i % every === 0) {
+      svg.appendChild(el("svg:line", { x1: x, x2: x, y1: top + plot, y2: top + plot + 4,
+        class: "axis" }));
+      svg.appendChild(el("svg:text", { x, y: height - bottom + 18, class: "tick x" }, r.period));
+    }
   });
+  const points = rows.map((r, i) => `${left + i * step + step / 2},${gy(r.goldstein ?? 0)}`);
+  svg.appendChild(el("svg:polyline", { points: points.join(" "), class: "goldstein" }));
+  for (const g of [-gmax, 0, gmax]) {
+    svg.appendChild(el("svg:text", { x: width - right + 6, y: gy(g) + 4, class: "tick g" },
+      (g > 0 ? "+" : "") + g.toFixed(g % 1 ? 1 : 0)));
+  }
+  svg.appendChild(el("svg:text", { x: width - 8, y: top + plot / 2, class: "axis-title",
+    transform: `rotate(90 ${width - 8} ${top + plot / 2})` }, "Goldstein (sum)"));
+  svg.appendChild(el("svg:line", { x1: left, x2: width - right, y1: top + plot, y2: top + plot,
+    class: "axis" }));
   return svg;
 }
 
 async function timeline() {
   fillForm();
+  await loadLabels();
   const filters = Object.fromEntries(["source", "target", "root", "since", "until"]
     .map((k) => [k, params.get(k)]));
-  const page = await api("events", { ...filters, limit: 1000 });
-  const months = new Map();
-  for (const e of page.items) {
-    const m = e.event_date?.slice(0, 7);
-    if (m && m.length === 7) months.set(m, (months.get(m) ?? 0) + 1);
-  }
-  const data = [...months.keys()].sort().map((m) => ({ label: m, up: months.get(m), down: 0,
-    upHref: eventsHref({ ...filters, since: m, until: m }) }));
-  status(`${page.total} events` + (page.total > page.items.length
-    ? `; the chart counts the first ${page.items.length}` : ""));
-  document.getElementById("chart").appendChild(bars(data));
+  const [series, page] = await Promise.all([api("timeline", filters),
+    api("events", { ...filters, limit: 1000 })]);
+  const dated = series.items.reduce((n, r) => n + r.events, 0);
+  status(`${page.total} events; ${dated} of them dated to a month are drawn, one bar a month `
+    + `from ${series.items[0]?.period ?? "-"} to ${series.items.at(-1)?.period ?? "-"}`);
+  const chart = document.getElementById("chart");
+  chart.append(timeChart(series.items, { unit: "events per month",
+    href: (r) => (r.events ? eventsHref({ ...filters, since: r.period, until: r.period }) : null) }),
+  legend([["goldstein", "Goldstein (sum, right axis)"]]));
   document.getElementById("list").appendChild(eventTable(page.items));
 }
 
@@ -116,16 +176,18 @@ async function dyad() {
   if (!params.get("b")) params.set("b", "RUS");
   fillForm();
   const a = params.get("a"), b = params.get("b");
-  const res = await api("dyad", { a, b });
-  const data = res.items.filter((r) => r.period).map((r) => {
-    const [src, tgt] = r.direction === "a→b" ? [res.a, res.b] : [res.b, res.a];
-    const href = eventsHref({ source: src, target: tgt, since: r.period, until: r.period });
-    return { label: `${r.period} ${src}→${tgt}`, up: r.quad1 + r.quad2, down: r.quad3 + r.quad4,
-      upHref: href, downHref: href };
-  });
-  status(`${res.a}–${res.b}: cooperation (QuadClass 1-2) above the axis, conflict (3-4) below; `
-    + res.note);
-  document.getElementById("chart").appendChild(bars(data, 300));
+  const res = await api("dyad", { a, b, fill: "true" });
+  status(`${res.a}–${res.b}, ${res.count === "merged" ? "merged events" : "reports"} per month, `
+    + `both directions; ${res.note}`);
+  const chart = document.getElementById("chart");
+  for (const [dir, src, tgt] of [["a→b", res.a, res.b], ["b→a", res.b, res.a]]) {
+    const rows = res.items.filter((r) => r.direction === dir);
+    chart.append(el("h2", {}, `${src} → ${tgt}`), timeChart(rows, {
+      unit: "events per month",
+      href: (r) => (r.events ? eventsHref({ source: src, target: tgt, since: r.period,
+        until: r.period }) : null) }));
+  }
+  chart.append(legend([["goldstein", "Goldstein (sum, right axis)"]]));
 }
 
 // Grey at 0, towards red at -10 (conflict) and green at +10 (cooperation).
@@ -136,33 +198,79 @@ function goldsteinColour(g) {
   return `rgb(${mix(r)},${mix(gr)},${mix(b)})`;
 }
 
-async function network() {
-  const res = await api("network");
-  const size = 560, r = 220, c = size / 2;
-  const pos = new Map(res.nodes.map((n, i) => {
-    const angle = (2 * Math.PI * i) / res.nodes.length;
-    return [n.id, [c + r * Math.cos(angle), c + r * Math.sin(angle)]];
-  }));
-  const maxEvents = Math.max(1, ...res.edges.map((e) => e.events));
-  const svg = el("svg:svg", { width: size, height: size, class: "network" });
+// Actors without a country (rebels, "the government" unresolved) are sectors, not states:
+// shown as they come, hidden, or gathered into one node.
+function groupSectors(res, how) {
+  const country = new Map(res.nodes.map((n) => [n.id, n.country]));
+  if (how === "show") return res;
+  const name = (id) => (country.get(id) ? id : how === "group" ? "no country" : null);
+  const edges = new Map();
   for (const e of res.edges) {
-    if (e.source === e.target) continue;
-    const [x1, y1] = pos.get(e.source), [x2, y2] = pos.get(e.target);
-    const a = svg.appendChild(el("svg:a", { href: eventsHref({ source: e.source, target: e.target }) }));
-    a.appendChild(el("svg:line", { x1, y1, x2, y2, class: "edge", stroke: goldsteinColour(e.goldstein_mean),
-      "stroke-width": 1 + (7 * e.events) / maxEvents }))
-      .appendChild(el("svg:title", {}, `${e.source}→${e.target}: ${e.events} events, `
-        + `mean Goldstein ${e.goldstein_mean?.toFixed(1)}`));
+    const [source, target] = [name(e.source), name(e.target)];
+    if (!source || !target) continue;
+    const key = `${source}|${target}`;
+    const sum = edges.get(key) ?? { source, target, events: 0, weighted: 0 };
+    sum.events += e.events;
+    sum.weighted += (e.goldstein_mean ?? 0) * e.events;
+    edges.set(key, sum);
   }
-  for (const n of res.nodes) {
-    const [x, y] = pos.get(n.id);
-    const a = svg.appendChild(el("svg:a", { href: eventsHref({ source: n.id }) }));
-    a.appendChild(el("svg:circle", { cx: x, cy: y, r: 4 + Math.sqrt(n.events), class: "node" }));
-    a.appendChild(el("svg:text", { x: x + 8, y: y - 8, class: "label" }, n.id));
+  const merged = [...edges.values()].map((e) => ({ ...e, goldstein_mean: e.weighted / e.events }));
+  const counts = new Map();
+  for (const e of merged) for (const id of new Set([e.source, e.target])) {
+    counts.set(id, (counts.get(id) ?? 0) + e.events);
   }
-  status(`${res.nodes.length} actors, ${res.edges.length} directed pairs; edge width = events, `
-    + `colour = mean Goldstein (red conflict, green cooperation); ${res.note}`);
-  document.getElementById("chart").appendChild(svg);
+  const nodes = [...counts].map(([id, events]) => ({ id, events, country: id !== "no country" }))
+    .sort((x, y) => y.events - x.events || x.id.localeCompare(y.id));
+  return { ...res, nodes, edges: merged };
+}
+
+async function network() {
+  const all = await api("network");
+  const chart = document.getElementById("chart");
+  const pick = el("select", { id: "sectors" });
+  for (const [value, text] of [["hide", "hide actors without a country"],
+    ["group", "group actors without a country"], ["show", "show every actor"]]) {
+    pick.appendChild(el("option", { value }, text));
+  }
+  pick.value = params.get("sectors") ?? "hide";
+  chart.before(pick);
+  const draw = () => {
+    const res = groupSectors(all, pick.value);
+    const size = 560, r = 220, c = size / 2;
+    const pos = new Map(res.nodes.map((n, i) => {
+      const angle = (2 * Math.PI * i) / res.nodes.length;
+      return [n.id, [c + r * Math.cos(angle), c + r * Math.sin(angle)]];
+    }));
+    const maxEvents = Math.max(1, ...res.edges.map((e) => e.events));
+    const svg = el("svg:svg", { width: size, height: size, class: "network" });
+    for (const e of res.edges) {
+      if (e.source === e.target) continue;
+      const [x1, y1] = pos.get(e.source), [x2, y2] = pos.get(e.target);
+      const link = e.source === "no country" || e.target === "no country" ? null
+        : eventsHref({ source: e.source, target: e.target });
+      const a = svg.appendChild(link ? el("svg:a", { href: link }) : el("svg:g"));
+      a.appendChild(el("svg:line", { x1, y1, x2, y2, class: "edge",
+        stroke: goldsteinColour(e.goldstein_mean), "stroke-width": 1 + (7 * e.events) / maxEvents }))
+        .appendChild(el("svg:title", {}, `${e.source}→${e.target}: ${e.events} events, `
+          + `mean Goldstein ${e.goldstein_mean?.toFixed(1)}`));
+    }
+    for (const n of res.nodes) {
+      const [x, y] = pos.get(n.id);
+      const a = svg.appendChild(n.country ? el("svg:a", { href: eventsHref({ source: n.id }) })
+        : el("svg:g"));
+      a.appendChild(el("svg:circle", { cx: x, cy: y, r: 4 + Math.sqrt(n.events),
+        class: n.country ? "node" : "node sector", "data-id": n.id }));
+      a.appendChild(el("svg:text", { x: x + 8, y: y - 8, class: "label" }, n.id));
+    }
+    const hidden = all.nodes.filter((n) => !n.country).length;
+    status(`${res.nodes.length} actors, ${res.edges.length} directed pairs`
+      + (pick.value === "hide" && hidden ? ` (${hidden} actors without a country hidden)` : "")
+      + `; edge width = events, colour = mean Goldstein (red conflict, green cooperation); `
+      + all.note);
+    chart.replaceChildren(svg);
+  };
+  pick.addEventListener("change", draw);
+  draw();
 }
 
 function loadScript(src) {
@@ -214,13 +322,48 @@ async function outlines(svg) {
   }
 }
 
+// Zoom by the view box: buttons and the mouse wheel, centred where the pointer is.
+function zoomable(svg) {
+  let box = [0, 0, W, H];
+  const set = () => {
+    svg.setAttribute("viewBox", box.map((v) => v.toFixed(1)).join(" "));
+    svg.dataset.zoom = (W / box[2]).toFixed(2);
+    svg.style.setProperty("--zoom", W / box[2]);
+  };
+  const zoom = (factor, cx = box[0] + box[2] / 2, cy = box[1] + box[3] / 2) => {
+    const w = Math.min(W, Math.max(W / 32, box[2] / factor)), h = (w * H) / W;
+    box = [Math.min(W - w, Math.max(0, cx - ((cx - box[0]) * w) / box[2])),
+      Math.min(H - h, Math.max(0, cy - ((cy - box[1]) * h) / box[3])), w, h];
+    set();
+  };
+  svg.addEventListener("wheel", (ev) => {
+    ev.preventDefault();
+    const r = svg.getBoundingClientRect();
+    zoom(ev.deltaY < 0 ? 1.5 : 1 / 1.5, box[0] + ((ev.clientX - r.left) / r.width) * box[2],
+      box[1] + ((ev.clientY - r.top) / r.height) * box[3]);
+  }, { passive: false });
+  const bar = el("div", { class: "zoom" });
+  for (const [text, id, act] of [["+", "zoom-in", () => zoom(2)], ["−", "zoom-out", () => zoom(0.5)],
+    ["whole world", "zoom-reset", () => { box = [0, 0, W, H]; set(); }]]) {
+    bar.appendChild(el("button", { type: "button", id }, text)).addEventListener("click", act);
+  }
+  set();
+  return bar;
+}
+
+const LABELLED = 12;  // the places with most events are named on the map
+
 async function map() {
   const svg = el("svg:svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: "map" });
-  document.getElementById("chart").appendChild(svg);
+  const chart = document.getElementById("chart");
+  chart.append(zoomable(svg), svg);
+  await loadLabels();
   const [page] = await Promise.all([api("events", { limit: 1000 }), outlines(svg)]);
   const places = new Map();
+  let placed = 0;
   for (const e of page.items) {
     if (!e.place || e.place.lat === null) continue;
+    placed += 1;
     const key = `${e.place.lat},${e.place.lon}`;
     if (!places.has(key)) places.set(key, { place: e.place, events: [] });
     places.get(key).events.push(e);
@@ -238,9 +381,23 @@ async function map() {
         eventTable(events));
     });
   }
+  const taken = [];  // label boxes at the whole-world scale: a label that would overlap is left
+  for (const { place, events } of drawn.slice(0, LABELLED)) {  // to the point's tooltip
+    const [x, y] = project([place.lon, place.lat]);
+    const text = `${place.name} (${events.length})`;
+    const box = [x + 6, y - 16, x + 6 + text.length * 6.2, y - 4];
+    if (taken.some((t) => box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3])) {
+      continue;
+    }
+    taken.push(box);
+    svg.appendChild(el("svg:text", { x: x + 6, y: y - 6, class: "place-label" }, text));
+  }
   if (!document.querySelector(".warning")) {
-    status(`${places.size} places from ${page.items.length} of ${page.total} events; `
-      + "click a point for its events");
+    const read = page.total > page.items.length ? ` (the first ${page.items.length} read)` : "";
+    const named = svg.querySelectorAll(".place-label").length;
+    status(`${places.size} places for the ${placed} events that have a place, of `
+      + `${page.total} events${read}; ${named} of the busiest are named (hover a point for the `
+      + "others); scroll or use the buttons to zoom, click a point for its events");
   }
 }
 
@@ -276,7 +433,7 @@ function renderSpans(chars, node, from, to, parent) {
 
 async function article() {
   const id = decodeURIComponent(location.pathname.slice("/articles/".length));
-  const art = await api(`articles/${encodeURIComponent(id)}`);
+  const [art] = await Promise.all([api(`articles/${encodeURIComponent(id)}`), loadLabels()]);
   document.querySelector("h1").textContent = art.title ?? art.article_id;
   status([art.outlet, art.published, `${art.events.length} events, ${art.quotes.length} quotes`]
     .filter(Boolean).join(" · "));
@@ -297,6 +454,11 @@ async function article() {
     spans.push({ start: q.start, end: q.end, cls: "quote", title: q.speaker?.code ?? "quote" });
   }
   const chars = Array.from(art.text);  // offsets count characters (code points), not UTF-16
+  const key = el("p", { class: "legend", id: "marks-legend" });
+  for (const [cls, name] of [["actor", "an actor"], ["event", "an event (its trigger)"],
+    ["quote", "a quotation"]]) key.append(el("mark", { class: cls }, name), " ");
+  key.append("· hover a mark for its code or speaker");
+  document.getElementById("chart").appendChild(key);
   const text = el("div", { id: "text", class: "text" });
   renderSpans(chars, spanTree(spans), 0, chars.length, text);
   document.getElementById("chart").appendChild(text);
@@ -328,7 +490,7 @@ async function stories() {
 async function story() {
   const id = decodeURIComponent(location.pathname.slice("/stories/".length));
   const [st, told] = await Promise.all([api(`stories/${encodeURIComponent(id)}`),
-    api(`compare/${encodeURIComponent(id)}`)]);
+    api(`compare/${encodeURIComponent(id)}`), loadLabels()]);
   document.querySelector("h1").textContent = st.title ?? st.story_id;
   status(`${st.article_ids.length} articles from ${st.outlets.join(", ") || "no named outlet"}, `
     + `${st.first_published ?? "?"} to ${st.last_published ?? "?"}`);
@@ -340,7 +502,8 @@ async function story() {
   for (const r of reports) {
     table.appendChild(el("tr", { class: "report-row" })).append(
       el("td", {}, r.published ?? "-"), el("td", {}, r.outlet ?? "-"),
-      el("td", {}, `${actor(r.m.source)} ${r.m.cameo} ${actor(r.m.target)}`),
+      el("td", {}, `${actor(r.m.source)} ${r.m.cameo} ${LABELS.get(r.m.cameo) ?? ""} `
+        + actor(r.m.target)),
       el("td", {}, String(r.m.num_reports)), el("td", {}, r.evidence.slice(0, 160)));
   }
   document.getElementById("chart").appendChild(table);
