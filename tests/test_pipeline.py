@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,37 @@ def test_worker_processes_give_the_same_events(coder: Coder, tmp_path: Path) -> 
                         workers=workers)
             ids.append(sorted(e["event_id"] for e in store.iter_events()))
     assert ids[0] and ids[0] == ids[1]
+
+
+def test_streamed_batches_store_what_one_batch_stores(tmp_path: Path, monkeypatch) -> None:
+    """Reading in batches of two and checking each batch against the store in one query gives
+    the very records of one big batch; a second run finds every article unchanged."""
+    from legation import run as run_module
+
+    def export(db: Path) -> list[str]:
+        with Store(db, read_only=True) as store:
+            return sorted(json.dumps(r, sort_keys=True, default=str)
+                          for r in store.iter_events())
+
+    coder = Coder()
+    with Store(tmp_path / "one.duckdb") as store:
+        whole = code_inputs([str(CORPUS)], store, coder, manifest=CORPUS / "manifest.jsonl")
+    monkeypatch.setattr(run_module, "READ_BATCH", 2)
+    with Store(tmp_path / "many.duckdb") as store:
+        parts = code_inputs([str(CORPUS)], store, coder, manifest=CORPUS / "manifest.jsonl")
+        again = code_inputs([str(CORPUS)], store, coder, manifest=CORPUS / "manifest.jsonl")
+    assert (parts.coded, parts.events) == (whole.coded, whole.events)
+    assert export(tmp_path / "one.duckdb") == export(tmp_path / "many.duckdb")
+    assert again.unchanged == whole.coded and again.coded == 0
+
+
+def test_a_repeated_article_id_is_a_named_failure(tmp_path: Path) -> None:
+    lines = [{"id": "same", "text": "Russia condemned Turkey on Monday."},
+             {"id": "same", "text": "Iran praised Iraq on Tuesday."}]
+    path = tmp_path / "two.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
+    with Store(tmp_path / "d.duckdb") as store:
+        summary = code_inputs([str(path)], store, Coder())
+        stored = store.one("SELECT count(*) FROM articles")[0]
+    assert summary.coded == stored == 1 and summary.failed == 1
+    assert "already read in this run" in summary.failures[0].reason

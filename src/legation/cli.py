@@ -151,18 +151,22 @@ def code(
             force=force, on_article=write,
             on_progress=lambda done, total: progress.update(task, completed=done, total=total),
         )
+        shown = [article_id for article_id, _ in summary.per_article]
         rows = [dict(zip(("id", "outlet", "published"), r, strict=True)) for r in
-                select_articles(store.con, columns=("article_id", "outlet", "published"))
-                .fetchall()]
+                select_articles(store.con, columns=("article_id", "outlet", "published"),
+                                among=shown).fetchall()]
     if sink:
         sink.close()
     meta = {r["id"]: r for r in rows}
-    table = Table(title="Coded articles")
+    more = summary.coded - len(summary.per_article)
+    table = Table(title="Coded articles" + (f" (the first {len(summary.per_article)} of "
+                                            f"{summary.coded})" if more > 0 else ""))
     for col in ("article", "outlet", "published", "events"):
         table.add_column(col)
     for article_id, n in summary.per_article:
         m = meta.get(article_id, {})
-        table.add_row(article_id, m.get("outlet") or "-", m.get("published") or "-", str(n))
+        table.add_row(escape(article_id), escape(m.get("outlet") or "-"),
+                      m.get("published") or "-", str(n))
     if summary.per_article:
         out.print(table)
     if by_root:
@@ -277,9 +281,9 @@ def _finish(summary: Any, db: Path, out_file: Path | None = None) -> None:
     for failure in summary.failures:
         err.print(f"[red]failed:[/red] {escape(failure.source)}: {escape(failure.reason)}")
     if summary.undated:
-        named = ", ".join(summary.undated[:3]) + (" …" if len(summary.undated) > 3 else "")
-        which = ("no coded article has a publication date" if len(summary.undated) ==
-                 summary.coded else f"{len(summary.undated)} of {summary.coded} coded articles "
+        named = ", ".join(summary.undated_examples) + (" …" if summary.undated > 3 else "")
+        which = ("no coded article has a publication date" if summary.undated ==
+                 summary.coded else f"{summary.undated} of {summary.coded} coded articles "
                  "have no publication date")
         err.print(f"[yellow]warning:[/yellow] {which} ({escape(named)}): their events are "
                   "dated only where the text writes a date in full. Give dates with --manifest "

@@ -24,7 +24,9 @@ from legation.read import read_inputs, read_text
 from legation.records import Article, Coded, ReadFailure
 from legation.store import Provenance, Store
 
-BATCH_SIZE = 16
+BATCH_SIZE = 16  # articles per nlp.pipe batch and per store transaction
+READ_BATCH = 256  # articles read and checked against the store at a time
+SHOWN = 200  # coded articles listed one by one in a run's summary
 
 
 @dataclass
@@ -35,8 +37,12 @@ class RunSummary:
     coded: int = 0
     unchanged: int = 0
     failures: list[ReadFailure] = field(default_factory=list)
+    # The first SHOWN coded articles with their event counts (the CLI's table); totals are
+    # counted, so that a run of a million articles holds no list of them.
     per_article: list[tuple[str, int]] = field(default_factory=list)
-    undated: list[str] = field(default_factory=list)  # coded articles with no publication date
+    events: int = 0
+    undated: int = 0  # coded articles with no publication date
+    undated_examples: list[str] = field(default_factory=list)
     run_id: str = field(default_factory=lambda: "R-" + uuid.uuid4().hex[:12])
     started: datetime = field(default_factory=lambda: datetime.now(UTC))
 
@@ -44,15 +50,11 @@ class RunSummary:
     def failed(self) -> int:
         return len(self.failures)
 
-    @property
-    def events(self) -> int:
-        return sum(n for _, n in self.per_article)
-
     def as_dict(self) -> dict[str, object]:
         return {
             "run_id": self.run_id, "inputs": self.inputs, "coded": self.coded,
             "unchanged": self.unchanged, "failed": self.failed, "events": self.events,
-            "undated": len(self.undated),
+            "undated": self.undated,
             "failures": [{"source": f.source, "reason": f.reason} for f in self.failures],
         }
 
@@ -79,17 +81,25 @@ class Coder:
         return Provenance(__version__, model_id(self.nlp),
                           self.knowledge.hash + self.options.tag())
 
-    def parse(self, articles: list[Article], workers: int = 1) -> Iterator[tuple[Article, Doc]]:
-        """Parse the repaired texts with ``nlp.pipe``; ``workers`` > 1 uses spaCy processes."""
-        texts = ((a.clean, i) for i, a in enumerate(articles))
-        for doc, i in self.nlp.pipe(texts, as_tuples=True, batch_size=BATCH_SIZE,
+    def parse(self, articles: Iterable[Article], workers: int = 1
+              ) -> Iterator[tuple[Article, Doc]]:
+        """Parse the repaired texts with one ``nlp.pipe`` over a stream (``workers`` > 1: spaCy
+        processes); only the articles in flight are held, keyed by their place in the stream."""
+        waiting: dict[int, Article] = {}
+
+        def texts() -> Iterator[tuple[str, int]]:
+            for i, article in enumerate(articles):
+                waiting[i] = article
+                yield article.clean, i
+
+        for doc, i in self.nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE,
                                     n_process=max(1, workers)):
-            yield articles[i], doc
+            yield waiting.pop(i), doc
 
     def extract(self, article: Article, doc: Doc) -> Coded:
         return code_doc(doc, article, self.knowledge, self.options)
 
-    def code(self, articles: list[Article], workers: int = 1
+    def code(self, articles: Iterable[Article], workers: int = 1
              ) -> Iterator[Coded | ReadFailure]:
         """Code each article; an article that fails extraction comes back as a failure."""
         for article, doc in self.parse(articles, workers):
@@ -112,37 +122,65 @@ def code_inputs(inputs: list[str], store: Store | None, coder: Coder, *,
                 manifest: Path | None = None, max_chars: int = 1_000_000, workers: int = 1,
                 force: bool = False, on_progress: Progress | None = None,
                 on_article: Callable[[Coded], None] | None = None) -> RunSummary:
-    """The ``legation code`` job: read all inputs, code what changed, store it, summarise."""
+    """The ``legation code`` job, streamed: inputs are read in batches of ``READ_BATCH``, each
+    batch checked against the store in one query, and what changed is parsed, coded and
+    stored in transactions of ``BATCH_SIZE``; memory holds a batch, not the corpus."""
     summary = RunSummary()
-    todo: list[Article] = []
-    for item in read_inputs(inputs, manifest=manifest, max_chars=max_chars):
-        summary.inputs += 1
-        if isinstance(item, ReadFailure):
-            summary.failures.append(item)
-        elif store is not None and not force and store.is_current(item, coder.provenance):
-            summary.unchanged += 1
-        else:
-            todo.append(item)
+    prov = coder.provenance
+    seen: dict[str, str] = {}  # article id → the input it came from in this run
+
+    def changed() -> Iterator[Article]:
+        batch: list[Article] = []
+        for item in read_inputs(inputs, manifest=manifest, max_chars=max_chars):
+            summary.inputs += 1
+            if isinstance(item, ReadFailure):
+                summary.failures.append(item)
+            elif (first := seen.get(item.id)) is not None:
+                summary.failures.append(ReadFailure(item.source, (
+                    f"article id {item.id!r} was already read in this run from {first}; "
+                    "the first is kept (give each article its own id)")))
+            else:
+                seen[item.id] = item.source
+                batch.append(item)
+            if len(batch) >= READ_BATCH:
+                yield from _unchanged_out(batch, store, prov, force, summary)
+                batch = []
+        yield from _unchanged_out(batch, store, prov, force, summary)
+
     options = {"manifest": str(manifest) if manifest else None, "max_chars": max_chars,
                "workers": workers, "force": force, **coder.options.as_dict()}
-    return code_articles(todo, store, coder, summary, command="code", inputs=inputs,
+    return code_articles(changed(), store, coder, summary, command="code", inputs=inputs,
                          options=options, on_progress=on_progress, on_article=on_article)
 
 
-def code_articles(todo: list[Article], store: Store | None, coder: Coder, summary: RunSummary,
-                  *, command: str, inputs: Sequence[str], options: dict[str, Any],
-                  workers: int = 1, on_progress: Progress | None = None,
+def _unchanged_out(batch: list[Article], store: Store | None, prov: Provenance, force: bool,
+                   summary: RunSummary) -> list[Article]:
+    """The articles of a batch to code: those the store does not hold coded as they are."""
+    current = store.current(batch, prov) if store is not None and not force else set()
+    summary.unchanged += len(current)
+    return [a for a in batch if a.id not in current]
+
+
+def code_articles(todo: Iterable[Article], store: Store | None, coder: Coder,
+                  summary: RunSummary, *, command: str, inputs: Sequence[str],
+                  options: dict[str, Any], workers: int = 1,
+                  on_progress: Progress | None = None,
                   on_article: Callable[[Coded], None] | None = None) -> RunSummary:
-    """Code, store (in batches) and record the articles of a run (``code`` and ``recode``)."""
+    """Code, store (in batches) and record the articles of a run (``code`` and ``recode``);
+    progress reports articles done against inputs read so far."""
     workers = int(options.get("workers", workers))
     pending: list[Coded] = []
 
     def flush() -> None:
         for result in _store(store, coder, pending, summary.failures):
             summary.coded += 1
-            summary.per_article.append((result.article.id, len(result.events)))
+            summary.events += len(result.events)
+            if len(summary.per_article) < SHOWN:
+                summary.per_article.append((result.article.id, len(result.events)))
             if result.article.published is None:
-                summary.undated.append(result.article.source)
+                summary.undated += 1
+                if len(summary.undated_examples) < 3:
+                    summary.undated_examples.append(result.article.source)
             if on_article:
                 on_article(result)
         pending.clear()
@@ -155,8 +193,10 @@ def code_articles(todo: list[Article], store: Store | None, coder: Coder, summar
         if len(pending) >= BATCH_SIZE:
             flush()
         if on_progress:
-            on_progress(done, len(todo))
+            on_progress(done + summary.unchanged, summary.inputs)
     flush()
+    if on_progress:
+        on_progress(summary.inputs, summary.inputs)
     if store is not None:
         store.record_run(summary.record(command, inputs, options, coder.provenance))
     return summary

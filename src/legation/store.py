@@ -166,9 +166,21 @@ class Store:
 
     def is_current(self, article: Article, prov: Provenance) -> bool:
         """True when this exact text was already coded by this coder, model and knowledge."""
-        row = self.one("SELECT content_hash, coder_version, model, knowledge_hash FROM articles "
-                       "WHERE article_id = ?", [article.id])
-        return row == (article.content_hash, prov.coder_version, prov.model, prov.knowledge_hash)
+        return article.id in self.current([article], prov)
+
+    def current(self, articles: Sequence[Article], prov: Provenance) -> set[str]:
+        """The ids of ``articles`` whose exact text was already coded by this coder, model and
+        knowledge: one query for a whole batch."""
+        if not articles:
+            return set()
+        wanted = pa.table({"article_id": [a.id for a in articles],  # noqa: F841 (DuckDB scan)
+                           "content_hash": [a.content_hash for a in articles]})
+        rows = self.con.execute(
+            "SELECT a.article_id FROM articles a JOIN wanted w USING (article_id) "
+            "WHERE a.content_hash = w.content_hash AND a.coder_version = ? AND a.model = ? "
+            "AND a.knowledge_hash = ?",
+            [prov.coder_version, prov.model, prov.knowledge_hash]).fetchall()
+        return {r[0] for r in rows}
 
     def write_articles(self, items: Sequence[Coded], prov: Provenance) -> None:
         """Replace everything stored for these articles in one transaction.
@@ -375,9 +387,15 @@ ARTICLE_META = ("article_id", "outlet", "title", "url", "author", "published")
 
 
 def select_articles(con: duckdb.DuckDBPyConnection, article_id: str | None = None,
-                    columns: Sequence[str] | None = None) -> duckdb.DuckDBPyRelation:
-    """Stored articles (all columns, or ``columns``), or the one with ``article_id``."""
+                    columns: Sequence[str] | None = None, among: Sequence[str] | None = None
+                    ) -> duckdb.DuckDBPyRelation:
+    """Stored articles (all columns, or ``columns``), the one with ``article_id``, or those
+    ``among`` the ids given."""
     cols = ", ".join(f'"{c}"' for c in columns) if columns else "*"
+    if among is not None:
+        return query(con, f"SELECT {cols} FROM articles "
+                          "WHERE list_contains(?::VARCHAR[], article_id) ORDER BY article_id",
+                     [list(among)])
     if article_id is None:
         return query(con, f"SELECT {cols} FROM articles ORDER BY article_id")
     return query(con, f"SELECT {cols} FROM articles WHERE article_id = ?", [article_id])
