@@ -120,6 +120,9 @@ def code(
     model: ModelOpt = None,
     actors: ActorsOpt = None,
     patterns: PatternsOpt = None,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Parse and extract on a dask.distributed cluster: tcp://HOST:PORT of a running "
+        "'dask scheduler', or local:N to start N worker processes here.")] = None,
 ) -> None:
     """Read articles, code their events and store them in the database.
 
@@ -128,6 +131,8 @@ def code(
     from legation.extract import CodeOptions
     from legation.run import Coded, Coder, code_inputs
 
+    if scheduler is not None and not scheduler.startswith(("tcp://", "tls://", "local:")):
+        _usage(f"--scheduler must be tcp://HOST:PORT or local:N, not {scheduler!r}")
     try:
         coder = Coder(model, actors or (), CodeOptions(one_sided=one_sided), patterns or ())
         store = Store(db)
@@ -146,11 +151,25 @@ def code(
                         TimeElapsedColumn(), console=err, transient=True)
     with progress, store:
         task = progress.add_task("coding", total=None)
-        summary = code_inputs(
-            inputs, store, coder, manifest=manifest, max_chars=max_chars, workers=workers,
-            force=force, on_article=write,
-            on_progress=lambda done, total: progress.update(task, completed=done, total=total),
-        )
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        if scheduler is None:
+            summary = code_inputs(inputs, store, coder, manifest=manifest, max_chars=max_chars,
+                                  workers=workers, force=force, on_article=write,
+                                  on_progress=advance)
+        else:
+            from legation.cluster import CoderSpec, code_inputs_on_cluster
+
+            spec = CoderSpec(model, tuple(str(p.resolve()) for p in actors or ()),
+                             tuple(str(p.resolve()) for p in patterns or ()), one_sided)
+            try:
+                summary = code_inputs_on_cluster(
+                    inputs, store, coder, spec, scheduler, manifest=manifest,
+                    max_chars=max_chars, force=force, on_article=write, on_progress=advance)
+            except LegationError as exc:
+                _fail(exc)
         shown = [article_id for article_id, _ in summary.per_article]
         rows = [dict(zip(("id", "outlet", "published"), r, strict=True)) for r in
                 select_articles(store.con, columns=("article_id", "outlet", "published"),

@@ -126,31 +126,36 @@ def code_inputs(inputs: list[str], store: Store | None, coder: Coder, *,
     batch checked against the store in one query, and what changed is parsed, coded and
     stored in transactions of ``BATCH_SIZE``; memory holds a batch, not the corpus."""
     summary = RunSummary()
-    prov = coder.provenance
-    seen: dict[str, str] = {}  # article id → the input it came from in this run
-
-    def changed() -> Iterator[Article]:
-        batch: list[Article] = []
-        for item in read_inputs(inputs, manifest=manifest, max_chars=max_chars):
-            summary.inputs += 1
-            if isinstance(item, ReadFailure):
-                summary.failures.append(item)
-            elif (first := seen.get(item.id)) is not None:
-                summary.failures.append(ReadFailure(item.source, (
-                    f"article id {item.id!r} was already read in this run from {first}; "
-                    "the first is kept (give each article its own id)")))
-            else:
-                seen[item.id] = item.source
-                batch.append(item)
-            if len(batch) >= READ_BATCH:
-                yield from _unchanged_out(batch, store, prov, force, summary)
-                batch = []
-        yield from _unchanged_out(batch, store, prov, force, summary)
-
+    todo = changed_inputs(inputs, store, coder.provenance, summary, manifest=manifest,
+                          max_chars=max_chars, force=force)
     options = {"manifest": str(manifest) if manifest else None, "max_chars": max_chars,
                "workers": workers, "force": force, **coder.options.as_dict()}
-    return code_articles(changed(), store, coder, summary, command="code", inputs=inputs,
+    return code_articles(todo, store, coder, summary, command="code", inputs=inputs,
                          options=options, on_progress=on_progress, on_article=on_article)
+
+
+def changed_inputs(inputs: list[str], store: Store | None, prov: Provenance,
+                   summary: RunSummary, *, manifest: Path | None = None,
+                   max_chars: int = 1_000_000, force: bool = False) -> Iterator[Article]:
+    """The articles of ``inputs`` to code, read lazily: failures, repeated ids and articles the
+    store holds coded as they are are counted in ``summary`` and left out."""
+    seen: dict[str, str] = {}  # article id → the input it came from in this run
+    batch: list[Article] = []
+    for item in read_inputs(inputs, manifest=manifest, max_chars=max_chars):
+        summary.inputs += 1
+        if isinstance(item, ReadFailure):
+            summary.failures.append(item)
+        elif (first := seen.get(item.id)) is not None:
+            summary.failures.append(ReadFailure(item.source, (
+                f"article id {item.id!r} was already read in this run from {first}; "
+                "the first is kept (give each article its own id)")))
+        else:
+            seen[item.id] = item.source
+            batch.append(item)
+        if len(batch) >= READ_BATCH:
+            yield from _unchanged_out(batch, store, prov, force, summary)
+            batch = []
+    yield from _unchanged_out(batch, store, prov, force, summary)
 
 
 def _unchanged_out(batch: list[Article], store: Store | None, prov: Provenance, force: bool,
@@ -169,10 +174,21 @@ def code_articles(todo: Iterable[Article], store: Store | None, coder: Coder,
     """Code, store (in batches) and record the articles of a run (``code`` and ``recode``);
     progress reports articles done against inputs read so far."""
     workers = int(options.get("workers", workers))
+    return store_results(coder.code(todo, workers), store, coder.provenance, summary,
+                         command=command, inputs=inputs, options=options,
+                         on_progress=on_progress, on_article=on_article)
+
+
+def store_results(results: Iterable[Coded | ReadFailure], store: Store | None, prov: Provenance,
+                  summary: RunSummary, *, command: str, inputs: Sequence[str],
+                  options: dict[str, Any], on_progress: Progress | None = None,
+                  on_article: Callable[[Coded], None] | None = None) -> RunSummary:
+    """Store coded articles in transactions of ``BATCH_SIZE`` as they come (from this
+    process or a cluster), count them, and record the run."""
     pending: list[Coded] = []
 
     def flush() -> None:
-        for result in _store(store, coder, pending, summary.failures):
+        for result in _store(store, prov, pending, summary.failures):
             summary.coded += 1
             summary.events += len(result.events)
             if len(summary.per_article) < SHOWN:
@@ -185,7 +201,7 @@ def code_articles(todo: Iterable[Article], store: Store | None, coder: Coder,
                 on_article(result)
         pending.clear()
 
-    for done, result in enumerate(coder.code(todo, workers), 1):
+    for done, result in enumerate(results, 1):
         if isinstance(result, ReadFailure):
             summary.failures.append(result)
         else:
@@ -198,23 +214,23 @@ def code_articles(todo: Iterable[Article], store: Store | None, coder: Coder,
     if on_progress:
         on_progress(summary.inputs, summary.inputs)
     if store is not None:
-        store.record_run(summary.record(command, inputs, options, coder.provenance))
+        store.record_run(summary.record(command, inputs, options, prov))
     return summary
 
 
-def _store(store: Store | None, coder: Coder, batch: list[Coded],
+def _store(store: Store | None, prov: Provenance, batch: list[Coded],
            failures: list[ReadFailure]) -> list[Coded]:
     """Write a batch in one transaction; if it fails, article by article to name the bad one."""
     if store is None or not batch:
         return list(batch)
     try:
-        store.write_articles(batch, coder.provenance)
+        store.write_articles(batch, prov)
         return list(batch)
     except Exception:
         stored = []
         for result in batch:
             try:
-                store.write_articles([result], coder.provenance)
+                store.write_articles([result], prov)
                 stored.append(result)
             except Exception as exc:
                 failures.append(ReadFailure(result.article.source, f"storing failed: {exc}"))
