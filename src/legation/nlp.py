@@ -105,6 +105,22 @@ def sent_index(token: Token) -> int:
     return _sentences(token.doc)[1][token.i]
 
 
+TEXT_KEY = "legation.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token again on each access."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The sentences of ``doc``, computed once (``Doc.sents`` walks the doc on each call)."""
+    return _sentences(doc)[0]
+
+
 def sent_of(token: Token) -> Span:
     """The sentence ``token`` is in (see :func:`sent_index`)."""
     sents, index = _sentences(token.doc)

@@ -96,7 +96,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         "event_date:str, date_precision:str, place:place, num_reports:i32, num_articles:i32, "
         "num_outlets:i32, first_published:str, last_published:str, reports:str, "
         "disagreements:str"),
-    "merged_reports": _cols("merged_id:str, event_id:str"),
+    "merged_reports": _cols("merged_id:str, event_id:str, block:str"),
     "runs": _cols(
         "started:ts, finished:ts, inputs:i32, coded:i32, unchanged:i32, failed:i32, events:i32, "
         "failures:str, run_id:str, command:str, input_paths:str, options:str, "

@@ -17,9 +17,10 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from legation.dataset import open_dataset
 from legation.errors import StoreError
 from legation.link.framing import OutletTelling
-from legation.link.merge import MergeRules, merge_reports
+from legation.link.merge import MergeRules, block_of, merge_reports
 from legation.link.stories import StoryIndex
 from legation.read.article import read_text
 from legation.records import Article, Coded, Event
@@ -114,14 +115,21 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
         self.path = Path(path)
+        self._stories: StoryIndex | None = None
         if read_only and not self.path.exists():
             raise StoreError(f"database {self.path} does not exist; code something into it first "
                              f"with 'legation code INPUT --db {self.path}'")
+        if self.path.is_dir():  # a dataset written by 'legation export --partition-by month'
+            if not read_only:
+                raise StoreError(f"{self.path} is a Parquet dataset, which is read in place, "
+                                 "never written: code into a database file (--db FILE)")
+            self.con = open_dataset(self.path)
+            self._check_version()
+            return
         try:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.IOException as exc:
             raise StoreError(_open_error(self.path, exc, read_only)) from exc
-        self._stories: StoryIndex | None = None
         if not read_only:
             self._migrate()
         self._check_version()
@@ -216,6 +224,10 @@ class Store:
              for t, n in c.terms.items()], schema=TERM_SCHEMA)
         con.execute("BEGIN TRANSACTION")
         try:
+            # the merge blocks the articles' old reports were in: rebuilt with the new ones
+            old_blocks = {r[0] for r in con.execute(
+                "SELECT DISTINCT block FROM merged_reports JOIN events USING (event_id) "
+                "WHERE list_contains(?, events.article_id)", [ids]).fetchall()}
             for table in ARTICLE_TABLES:
                 con.execute(f"DELETE FROM {table} WHERE list_contains(?, article_id)", [ids])
             con.execute("INSERT INTO articles SELECT * FROM new_articles")
@@ -224,7 +236,7 @@ class Store:
             con.execute("INSERT INTO places SELECT * FROM new_places")
             con.execute("INSERT INTO quotes SELECT * FROM new_quotes")
             con.execute("INSERT INTO article_terms SELECT * FROM new_terms")
-            self._link(items)
+            self._link(items, old_blocks)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -249,20 +261,36 @@ class Store:
             self._stories = index
         return self._stories
 
-    def _link(self, items: Sequence[Coded]) -> None:
-        """Put each new article in a story, then merge the reports of the whole store again."""
+    def _link(self, items: Sequence[Coded], old_blocks: set[str | None]) -> None:
+        """Put each new article in a story, then rebuild the merged events of the blocks its
+        reports (old and new) fall in: the rest of the store is left as it is."""
         index = self._story_index()
         rows = [(index.add(c.article.id, c.terms, _day(c.article.published)), c.article.id)
                 for c in items]
         self.con.executemany("INSERT INTO stories VALUES (?, ?)", rows)
-        self.remerge()
+        rules = MergeRules()
+        blocks = old_blocks | {block_of(e.to_dict(), rules) for c in items for e in c.events}
+        unblocked = None in blocks or self.one(  # merged by a version that kept no blocks
+            "SELECT 1 FROM merged_reports WHERE block IS NULL LIMIT 1") is not None
+        self.remerge(None if unblocked else {b for b in blocks if b is not None},
+                     [c.article.id for c in items])
 
-    def remerge(self, rules: MergeRules | None = None) -> int:
-        """Rebuild the merged events from every stored report (in the caller's transaction
-        when there is one); returns how many there are."""
-        rel = self.con.query("""
-            SELECT e.*, a.outlet, a.published, s.story_id FROM events e
-            JOIN articles a USING (article_id) LEFT JOIN stories s USING (article_id)""")
+    def remerge(self, blocks: set[str] | None = None, articles: Sequence[str] = (),
+                rules: MergeRules | None = None) -> int:
+        """Rebuild the merged events of ``blocks`` (with the reports of ``articles``), or of the
+        whole store when ``blocks`` is None, in the caller's transaction when there is one;
+        returns how many were built. Blocks are independent, so a partial rebuild gives what a
+        full one would."""
+        rules = rules or MergeRules()
+        sql = ("SELECT e.*, a.outlet, a.published, s.story_id FROM events e "
+               "JOIN articles a USING (article_id) LEFT JOIN stories s USING (article_id)")
+        params: list[Any] = []
+        if blocks is not None:
+            sql += (" WHERE e.event_id IN (SELECT event_id FROM merged_reports "
+                    "WHERE list_contains(?::VARCHAR[], block)) "
+                    "OR list_contains(?::VARCHAR[], e.article_id)")
+            params = [sorted(blocks), list(articles)]
+        rel = query(self.con, sql, params)
         cols = rel.columns
         merged = merge_reports((dict(zip(cols, r, strict=True)) for r in rel.fetchall()), rules)
         new_merged = pa.Table.from_pylist([  # noqa: F841 (read by DuckDB's replacement scan)
@@ -271,10 +299,17 @@ class Store:
              "disagreements": json.dumps(m["disagreements"], ensure_ascii=False)}
             for m in merged], schema=MERGED_SCHEMA)
         new_links = pa.Table.from_pylist(  # noqa: F841
-            [{"merged_id": m["merged_id"], "event_id": r["event_id"]}
+            [{"merged_id": m["merged_id"], "event_id": r["event_id"], "block": m["block"]}
              for m in merged for r in m["reports"]], schema=LINK_SCHEMA)
-        self.con.execute("DELETE FROM merged")
-        self.con.execute("DELETE FROM merged_reports")
+        if blocks is None:
+            self.con.execute("DELETE FROM merged")
+            self.con.execute("DELETE FROM merged_reports")
+        else:
+            stale = [sorted(blocks)]
+            self.con.execute("DELETE FROM merged WHERE merged_id IN (SELECT merged_id FROM "
+                             "merged_reports WHERE list_contains(?::VARCHAR[], block))", stale)
+            self.con.execute("DELETE FROM merged_reports WHERE list_contains(?::VARCHAR[], block)",
+                             stale)
         self.con.execute("INSERT INTO merged SELECT * FROM new_merged")
         self.con.execute("INSERT INTO merged_reports SELECT * FROM new_links")
         return len(merged)
@@ -374,8 +409,8 @@ def select_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None
 
 def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     """A database coded before the link layer has no story or merge tables."""
-    return bool(query(con, "SELECT 1 FROM duckdb_tables() WHERE table_name = ?", [name])
-                .fetchall())
+    return bool(query(con, "SELECT 1 FROM information_schema.tables WHERE table_name = ?",
+                      [name]).fetchall())  # tables and views (a Parquet dataset has views)
 
 
 def select_event(con: duckdb.DuckDBPyConnection, event_id: str) -> duckdb.DuckDBPyRelation:

@@ -31,6 +31,7 @@ from legation.knowledge.actors import (
 )
 from legation.knowledge.bundle import Knowledge
 from legation.knowledge.gazetteer import Candidate, Region
+from legation.nlp import doc_text
 from legation.records import Actor
 
 # Dependency labels by which a modifier belongs to the noun phrase of its head.
@@ -454,7 +455,7 @@ class ActorResolver:
                          if a.country and self.kb.country(a.country) is not None)
         line = dateline_of(doc)
         if line is not None:
-            where = doc.text[slice(*(line.area or line.place))]
+            where = doc_text(doc)[slice(*(line.area or line.place))]
             found = gazetteer.lookup(where) or gazetteer.lookup(where.title())
             if found:
                 counts[found[0].country] += HOME_DATELINE_WEIGHT
@@ -791,7 +792,7 @@ def _unresolved(doc: Doc) -> Actor:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     junk = root is None or root.ent_type_ in NOT_ACTOR_ENTITIES
     return Actor(code=None, country=None, sector="JNK" if junk else "UNK", name=None,
-                 text=doc.text, start=0, end=len(doc.text), kb_id=None, rule="unresolved")
+                 text=doc_text(doc), start=0, end=len(doc_text(doc)), kb_id=None, rule="unresolved")
 
 
 def _make(country: str | None, sector: str | None, name: str | None, span: Span,

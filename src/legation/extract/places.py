@@ -18,6 +18,7 @@ from legation.extract.dateline import dateline_of
 from legation.knowledge import gazetteer
 from legation.knowledge.gazetteer import Candidate
 from legation.knowledge.words import PlaceWords
+from legation.nlp import doc_text
 from legation.records import PlaceMention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -109,7 +110,7 @@ def _dateline_area(doc: Doc) -> tuple[int, set[str]] | None:
     found = dateline_of(doc)
     if found is None or found.area is None:
         return None
-    countries = {c.country for c in gazetteer.lookup(doc.text[found.area[0]:found.area[1]])}
+    countries = {c.country for c in gazetteer.lookup(doc_text(doc)[found.area[0]:found.area[1]])}
     return (found.place[0], countries) if countries else None
 
 
@@ -137,7 +138,7 @@ def find_places(doc: Doc, actors: ArticleActors, raw: str | None = None, *,
     totals = Counter(c[0].country for span, c, _ in found
                      if len(c) == 1 and gazetteer.fold(c[0].name) == gazetteer.fold(span.text))
     totals.update(a.country for m in actors.mentions for a in m.actors if a.country)
-    text = raw if raw is not None else doc.text
+    text = raw if raw is not None else doc_text(doc)
     under = _dateline_area(doc)
     out = []
     for span, cands, rule in found:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from legation.extract.actors import ArticleActors
 from legation.knowledge.words import Cues
-from legation.nlp import sent_of
+from legation.nlp import doc_text, sent_of
 from legation.records import Actor, Quote
 
 __all__ = ["Quote", "find_quotes"]
@@ -36,7 +36,6 @@ RELAYED = {"ccomp", "xcomp", "advcl"}
 # A reported clause has a subject of its own ("said the talks failed").
 CLAUSE_SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
 
-TEXT_KEY = "legation.quotes.text"
 
 
 # -- quote marks ------------------------------------------------------------------------------
@@ -311,25 +310,17 @@ def _governing_cue(quoted: Span, inside: set[int], cues: Cues) -> Token | None:
     return None
 
 
-def _text(doc: Doc) -> str:
-    """``doc.text``, built once: spaCy joins every token again on each access."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
-
-
 def _region(doc: Doc, part: Part, inside: set[int]) -> list[Token]:
     """Tokens that may attribute a quotation: its own sentences, the sentence before when it
     ends in a colon, and the sentence right after ("‘…now.’ Peskov said.") when unquoted."""
     span = _span(doc, part.start, part.end)
     sents = [sent_of(span[0]), sent_of(span[-1])]
-    before = _text(doc)[:part.mark].rstrip()
+    before = doc_text(doc)[:part.mark].rstrip()
     if before.endswith(":"):
         sents.append(sent_of(doc.char_span(len(before) - 1, len(before),
                                           alignment_mode="expand")[0]))
-    after = len(_text(doc)) - len(_text(doc)[part.end + 1:].lstrip())
-    if after < len(_text(doc)) and not _text(doc)[part.end:after].count("\n"):
+    after = len(doc_text(doc)) - len(doc_text(doc)[part.end + 1:].lstrip())
+    if after < len(doc_text(doc)) and not doc_text(doc)[part.end:after].count("\n"):
         nxt = sent_of(doc.char_span(after, after + 1, alignment_mode="expand")[0])
         if not inside.intersection(range(nxt.start, nxt.end)):
             sents.append(nxt)
@@ -483,7 +474,7 @@ def find_quotes(doc: Doc, raw: str, actors: ArticleActors, cues: Cues) -> list[Q
     ``doc`` is the parse of the repaired text and ``raw`` the text as given (same length);
     offsets and content refer to ``raw``.
     """
-    parts = direct_parts(raw, _text(doc))
+    parts = direct_parts(raw, doc_text(doc))
     inside = {t.i for p in parts for t in _span(doc, p.start, p.end)}
     quotes = (_direct_quotes(doc, raw, parts, inside, actors, cues)
               + _reported(doc, raw, parts, inside, actors, cues))

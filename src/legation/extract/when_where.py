@@ -17,7 +17,7 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
-from legation.nlp import sent_index, sent_of
+from legation.nlp import doc_text, sent_index, sent_of, sentences
 from legation.records import Place, PlaceMention
 
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -54,8 +54,9 @@ class When:
 def _same_paragraph(token: Token, sentence: int) -> bool:
     """Is sentence number ``sentence`` of the token's document in the token's paragraph?"""
     doc = token.doc
-    start = next((s.start_char for n, s in enumerate(doc.sents) if n == sentence), token.idx)
-    return PARAGRAPH_BREAK not in doc.text[start:token.idx]
+    sents = sentences(doc)
+    start = sents[sentence].start_char if 0 <= sentence < len(sents) else token.idx
+    return PARAGRAPH_BREAK not in doc_text(doc)[start:token.idx]
 
 
 def _clause_verb(token: Token) -> Token:

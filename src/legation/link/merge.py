@@ -48,6 +48,11 @@ def merge_key(report: dict[str, Any], rules: MergeRules) -> tuple[Any, ...]:
     return tuple(key)
 
 
+def block_of(report: dict[str, Any], rules: MergeRules) -> str:
+    """The block as stored beside each merged report, so that a batch rebuilds only its own."""
+    return repr(merge_key(report, rules))
+
+
 def _period(value: str | None, window: int) -> tuple[date, date] | None:
     """First and last day a date string can mean, widened by ``window`` days for a day."""
     if not value:
@@ -180,6 +185,6 @@ def merge_reports(reports: Iterable[dict[str, Any]], rules: MergeRules | None = 
     blocks: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
     for report in reports:
         blocks[merge_key(report, rules)].append(report)
-    merged = [_merged(group) for key in sorted(blocks, key=repr)
+    merged = [{**_merged(group), "block": repr(key)} for key in sorted(blocks, key=repr)
               for group in _clusters(blocks[key], rules)]
     return sorted(merged, key=lambda m: (m["event_date"] or "~", m["merged_id"]))
