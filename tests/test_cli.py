@@ -303,3 +303,32 @@ def test_dyad_prints_a_continuous_series_and_draws_it(corpus: Path, tmp_path: Pa
                 ("--since", "soon"), ("--count", "all")):
         result = run("dyad", "USA", "RUS", "--db", db, *bad)
         assert result.exit_code == 2, (bad, result.output)
+
+
+def test_user_strings_are_not_markup_and_surrogates_are_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "odd.jsonl"
+    path.write_text('{"id": "[/]", "outlet": "[bold]Wire", "text": "Russia condemned Turkey."}\n'
+                    '{"id": "s", "text": "Iran praised \\ud800 Iraq on Monday."}\n')
+    db = tmp_path / "o.duckdb"
+    result = run("code", str(path), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert "[/]" in result.output and "[bold]Wire" in result.output
+    with duckdb.connect(str(db), read_only=True) as con:
+        texts = dict(con.execute("SELECT article_id, text FROM articles").fetchall())
+    assert set(texts) == {"[/]", "s"} and "\ufffd" in texts["s"]
+    assert len(texts["s"]) == len("Iran praised \ud800 Iraq on Monday.")  # offsets hold
+
+
+def test_a_file_name_that_is_not_utf8_is_coded(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"bad\xffname.txt"), "w") as f:
+        f.write("Russia condemned Turkey on Monday.\n")
+    db = tmp_path / "f.duckdb"
+    result = run("code", str(folder), "--db", str(db))
+    assert result.exit_code == 0 and result.exception is None, result.output
+    with duckdb.connect(str(db), read_only=True) as con:
+        (source,) = con.execute("SELECT source FROM articles").fetchall()[0]
+    assert source.endswith("bad\ufffdname.txt")

@@ -81,6 +81,12 @@ def _check_writable(path: Path) -> None:
         _fail(LegationError(f"cannot write {path}: permission denied"))
 
 
+def _row(table: Table, *cells: str) -> None:
+    """A table row of data: ids, names and texts come from users and are never Rich markup
+    ("[/]" in an article id must print as itself, not raise)."""
+    table.add_row(*(escape(c) if isinstance(c, str) else c for c in cells))
+
+
 def _print_json(record: Any) -> None:
     sys.stdout.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
 
@@ -98,7 +104,7 @@ def _events_table(rows: list[dict[str, Any]], title: str) -> Table:
     for e in rows:
         flags = (" neg" if e["negated"] else "") + (
             f" {e['modality']}" if e["modality"] != "actual" else "")
-        table.add_row(e["event_date"] or "-", _actor_cell(e["source"]),
+        _row(table, e["event_date"] or "-", _actor_cell(e["source"]),
                       f"{e['cameo']}{flags}", _actor_cell(e["target"]),
                       f"{e['goldstein']:+.1f}", e["article_id"],
                       (e["evidence"] or "")[:160])
@@ -186,7 +192,7 @@ def code(
         table.add_column(col)
     for article_id, n in summary.per_article:
         m = meta.get(article_id, {})
-        table.add_row(escape(article_id), escape(m.get("outlet") or "-"),
+        _row(table, article_id, m.get("outlet") or "-",
                       m.get("published") or "-", str(n))
     if summary.per_article:
         out.print(table)
@@ -195,7 +201,7 @@ def code(
         for col in ("root", "event type", "events"):
             roots.add_column(col)
         for root, n in sorted(by_root.items()):
-            roots.add_row(root, codes.lookup(root).label, str(n))
+            _row(roots, root, codes.lookup(root).label, str(n))
         out.print(roots)
     _finish(summary, db, out_file)
 
@@ -292,8 +298,8 @@ def runs(db: DbOpt = Path(DEFAULT_DB), as_json: JsonOpt = False,
     for r in records:
         counts = "/".join(str(r.get(k)) for k in ("inputs", "coded", "unchanged", "failed"))
         started = r["started"].strftime("%Y-%m-%d %H:%M") if r.get("started") else "-"
-        table.add_row(escape(r.get("run_id") or "-"), r.get("command") or "code", started,
-                      counts, str(r.get("events")), escape(r.get("knowledge_hash") or "-"))
+        _row(table, r.get("run_id") or "-", r.get("command") or "code", started, counts,
+             str(r.get("events")), r.get("knowledge_hash") or "-")
     out.print(table)
 
 
@@ -398,7 +404,7 @@ def _dyad_table(series: list[dict[str, Any]], a: str, b: str, interval: str, cou
             r = sides[direction]
             quads = "/".join(str(r[q]) for q in ("quad1", "quad2", "quad3", "quad4"))
             cells += ([quads, f"{r['goldstein']:+.1f}"] if r["events"] else ["·", ""])
-        table.add_row(period, *cells)
+        _row(table, period, *cells)
     return table
 
 
@@ -597,7 +603,7 @@ def evaluate(
         table.add_column(col, justify="right")
     for lv in ("root", "full"):
         s = summary[lv]
-        table.add_row(lv + (" *" if lv == level else ""),
+        _row(table, lv + (" *" if lv == level else ""),
                       *(f"{s[k]:.3f}" if s[k] is not None else "-"
                         for k in ("precision", "recall", "f1")),
                       f"{s['tp']} / {s['gold']}", str(s["coded"]))
@@ -619,7 +625,7 @@ def evaluate(
             failures.add_column(col, justify="left" if col == "failure" else "right")
         missed = summary["misses"]
         for cause, n in summary["failures"].items():
-            failures.add_row(cause, str(n), f"{n / missed:.1%}" if missed else "-")
+            _row(failures, cause, str(n), f"{n / missed:.1%}" if missed else "-")
         out.print(failures)
     for miss in misses:
         g = miss["gold"]
@@ -893,7 +899,7 @@ def explain(
     for col in ("i", "text", "lemma", "pos", "dep", "head", "ent"):
         parse.add_column(col)
     for t in tokens:
-        parse.add_row(*(str(t[c] or "") for c in ("i", "text", "lemma", "pos", "dep", "head",
+        _row(parse, *(str(t[c] or "") for c in ("i", "text", "lemma", "pos", "dep", "head",
                                                  "ent")))
     out.print(parse)
     for m in mentions:
@@ -1034,7 +1040,7 @@ def quotes(
         for col in ("article", "speaker", "cue", "direct", "content"):
             table.add_column(col, overflow="fold", max_width=70 if col == "content" else None)
         for r in rows:
-            table.add_row(r["article_id"], _actor_cell(r["speaker"]), r["cue"] or "-",
+            _row(table, r["article_id"], _actor_cell(r["speaker"]), r["cue"] or "-",
                           "yes" if r["direct"] else "no", r["content"][:200])
         out.print(table)
     if failed:
@@ -1063,7 +1069,7 @@ def stories(
     for col in ("story", "first published", "articles", "outlets", "merged", "title"):
         table.add_column(col, overflow="fold", max_width=60 if col == "title" else None)
     for r in rows:
-        table.add_row(r["story_id"], r["first_published"] or "-", str(len(r["article_ids"])),
+        _row(table, r["story_id"], r["first_published"] or "-", str(len(r["article_ids"])),
                       ", ".join(r["outlets"]) or "-", str(len(r["merged_ids"])),
                       escape(r["title"] or "-"))
     out.print(table)
@@ -1094,7 +1100,7 @@ def merged(
                 "disagree"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["merged_id"], r["event_date"] or "-", _actor_cell(r["source"]),
+        _row(table, r["merged_id"], r["event_date"] or "-", _actor_cell(r["source"]),
                       r["cameo"], _actor_cell(r["target"]), str(r["num_reports"]),
                       str(r["num_outlets"]), ", ".join(r["disagreements"]) or "-")
     out.print(table)
@@ -1168,7 +1174,7 @@ def _print_rows(rows: list[dict[str, Any]], as_json: bool, columns: tuple[str, .
     for col in columns:
         table.add_column(col)
     for row in rows:
-        table.add_row(*("-" if row[c] is None else str(row[c]) for c in columns))
+        _row(table, *("-" if row[c] is None else str(row[c]) for c in columns))
     out.print(table)
 
 

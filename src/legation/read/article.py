@@ -9,7 +9,7 @@ from typing import Literal
 from legation.errors import InputError
 from legation.read.dates import parse_published
 from legation.read.header import find_header
-from legation.read.meta import Meta, clean_value
+from legation.read.meta import Meta, clean_value, valid_text
 from legation.read.repair import (
     blank,
     drop_footer,
@@ -82,6 +82,8 @@ def read_text(
     """
     if not text.strip():
         raise InputError("empty: no text, or whitespace only")
+    text, source = valid_text(text), valid_text(source)
+    article_id = valid_text(article_id) if article_id is not None else None
     check_length(len(text), max_chars)
     given = Meta(outlet=clean_value(outlet), title=clean_value(title), url=clean_value(url),
                  author=clean_value(author), published=clean_value(published))

@@ -6,10 +6,21 @@ byline); one small record with a merge keeps the precedence rule in one place.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from typing import Any
 
 FIELDS = ("outlet", "title", "url", "author", "published")
+
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_text(value: str) -> str:
+    """``value`` with every lone surrogate (an undecodable byte of a file name, an escaped
+    ``"\\ud800"`` in JSON) replaced by U+FFFD: one code point for one, so offsets hold, and
+    DuckDB and spaCy get valid Unicode."""
+    return SURROGATE.sub("\ufffd", value)
 
 
 def clean_value(value: Any) -> str | None:
@@ -20,7 +31,7 @@ def clean_value(value: Any) -> str | None:
         value = str(value)
     if not isinstance(value, str):
         return None
-    value = " ".join(value.split())
+    value = " ".join(valid_text(value).split())
     return value or None
 
 

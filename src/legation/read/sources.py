@@ -6,8 +6,10 @@ becomes a ReadFailure naming it and the reason, and the others are still read.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import asdict
@@ -138,11 +140,36 @@ def _read_directory(root: Path, manifest: Manifest, max_chars: int) -> Iterator[
 
 
 def _read_bytes(path: Path, kind: str, max_chars: int) -> bytes:
-    """The file's bytes, refusing one too large to be an article before reading it."""
-    size = path.stat().st_size
-    if size > BYTES_PER_CHAR[kind] * max_chars + 4:
-        raise InputError(f"file is {size:,} bytes, certainly over --max-chars {max_chars:,}")
-    return path.read_bytes()
+    """An article file's bytes, refusing one too large to be an article of ``max_chars``."""
+    cap = BYTES_PER_CHAR[kind] * max_chars + 4
+    data = _read_regular(path, cap)
+    if len(data) > cap:
+        raise InputError(f"file is over {cap:,} bytes, certainly over --max-chars {max_chars:,}")
+    return data
+
+
+def _loops(path: Path) -> bool:
+    try:
+        path.stat()
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
+def _read_regular(path: Path, cap: int) -> bytes:
+    """At most ``cap`` + 1 bytes of a regular file: a FIFO, device or socket is refused before
+    it is opened (reading one blocks or never ends), and the size comes from reading, not from
+    ``stat`` (a link to /dev/zero says 0 bytes)."""
+    if _loops(path):
+        raise InputError("symbolic link loop: the link points back at itself")
+    mode = path.stat().st_mode
+    if not stat.S_ISREG(mode):
+        kind_name = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a device"
+                     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket"
+                     if stat.S_ISSOCK(mode) else "not a regular file")
+        raise InputError(f"skipped: {kind_name}, not a regular file")
+    with path.open("rb") as f:
+        return f.read(cap + 1)
 
 
 def _read_file(path: Path, relative: str, manifest: Manifest, max_chars: int) -> Item:
@@ -150,6 +177,10 @@ def _read_file(path: Path, relative: str, manifest: Manifest, max_chars: int) ->
     source = str(path)
     try:
         if not path.exists():
+            if path.is_symlink():
+                loop = _loops(path)
+                raise InputError("symbolic link loop: the link points back at itself" if loop
+                                 else "broken symbolic link: what it points to does not exist")
             raise FileNotFoundError(path)
         article_id = relative.rsplit(".", 1)[0] if "." in Path(relative).name else relative
         given = manifest.lookup(relative, path.name) or Meta()
@@ -177,9 +208,15 @@ def _read_file(path: Path, relative: str, manifest: Manifest, max_chars: int) ->
         return failure(source, exc)
 
 
+JSONL_MAX_BYTES = 4 * 1024 ** 3  # a JSONL input is many articles, read whole: a sane cap
+
+
 def _read_jsonl_file(path: Path, max_chars: int) -> Iterator[Item]:
     try:
-        text = decode_bytes(path.read_bytes())
+        data = _read_regular(path, JSONL_MAX_BYTES)
+        if len(data) > JSONL_MAX_BYTES:
+            raise InputError(f"JSONL file is over {JSONL_MAX_BYTES:,} bytes; split it")
+        text = decode_bytes(data)
     except Exception as exc:
         yield failure(str(path), exc)
         return
