@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -23,7 +23,7 @@ from legation.link.framing import OutletTelling
 from legation.link.merge import MergeRules, block_of, merge_reports
 from legation.link.stories import StoryIndex
 from legation.read.article import read_text
-from legation.records import Article, Coded, Event
+from legation.records import Article, Coded
 from legation.schema import TABLES, added_columns, arrow_schema, ddl
 
 # 2: reports carry ``reciprocal``; article terms and merged events. 3: complete run records
@@ -209,7 +209,8 @@ class Store:
              "coder_version": prov.coder_version, "model": prov.model,
              "knowledge_hash": prov.knowledge_hash, "coded_at": now}
             for a in (c.article for c in items)], schema=ARTICLE_SCHEMA)
-        new_events = events_table(e for c in items for e in c.events)  # noqa: F841
+        reports = [e.to_dict() for c in items for e in c.events]
+        new_events = pa.Table.from_pylist(reports, schema=EVENT_SCHEMA)  # noqa: F841
         new_mentions = pa.Table.from_pylist([  # noqa: F841
             {"article_id": c.article.id, "start": m.start, "end": m.end, "text": m.text,
              "code": m.code, "country": m.country, "sector": m.sector, "name": m.name,
@@ -236,7 +237,7 @@ class Store:
             con.execute("INSERT INTO places SELECT * FROM new_places")
             con.execute("INSERT INTO quotes SELECT * FROM new_quotes")
             con.execute("INSERT INTO article_terms SELECT * FROM new_terms")
-            self._link(items, old_blocks)
+            self._link(items, old_blocks, reports)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -261,7 +262,8 @@ class Store:
             self._stories = index
         return self._stories
 
-    def _link(self, items: Sequence[Coded], old_blocks: set[str | None]) -> None:
+    def _link(self, items: Sequence[Coded], old_blocks: set[str | None],
+              reports: list[dict[str, Any]]) -> None:
         """Put each new article in a story, then rebuild the merged events of the blocks its
         reports (old and new) fall in: the rest of the store is left as it is."""
         index = self._story_index()
@@ -269,7 +271,7 @@ class Store:
                 for c in items]
         self.con.executemany("INSERT INTO stories VALUES (?, ?)", rows)
         rules = MergeRules()
-        blocks = old_blocks | {block_of(e.to_dict(), rules) for c in items for e in c.events}
+        blocks = old_blocks | {block_of(r, rules) for r in reports}
         unblocked = None in blocks or self.one(  # merged by a version that kept no blocks
             "SELECT 1 FROM merged_reports WHERE block IS NULL LIMIT 1") is not None
         self.remerge(None if unblocked else {b for b in blocks if b is not None},
@@ -603,9 +605,3 @@ def _open_error(path: Path, exc: duckdb.IOException, read_only: bool) -> str:
                 "then try again.")
     return (f"{who} has {path} open (e.g. 'legation serve', which holds it while it serves), so "
             "nothing can be coded into it now. Stop that process, or code into another file.")
-
-
-def events_table(events: Iterable[Event]) -> pa.Table:
-    """Events as an Arrow table in the column order of the ``events`` table."""
-    rows = [e.to_dict() for e in events]
-    return pa.Table.from_pylist(rows, schema=EVENT_SCHEMA)
