@@ -1146,6 +1146,9 @@ def serve(
     db: DbOpt = Path(DEFAULT_DB),
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        help="Another name clients may use for this server in their Host header (loopback "
+        "names and --host are always allowed); repeatable.")] = None,
 ) -> None:
     """Serve the HTTP API and dashboard over a database, opened read-only (coding into it waits
     until you stop).
@@ -1157,7 +1160,7 @@ def serve(
     from legation.web.http_api import create_app
 
     try:
-        web = create_app(db)
+        web = create_app(db, [host, *(allow_host or ())])
     except LegationError as exc:
         _fail(exc)
     out.print(f"serving {db.resolve()} (read-only): dashboard http://{host}:{port}/, "

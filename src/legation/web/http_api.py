@@ -8,7 +8,7 @@ The dashboard pages (``pages``) are mounted on the same app and read these route
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,6 +18,7 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import AfterValidator
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from legation import __version__, analyze
 from legation.analyze import EXCLUDED, Count, Interval, Level
@@ -52,7 +53,8 @@ DateQ = Annotated[str | None, Query(description="Event date, YYYY[-MM[-DD]]."),
 ActorQ = Annotated[str | None, Query(description="A country or code prefix: RUS, USAGOV.",
                                      pattern=r"^[A-Za-z]{1,15}$")]
 LimitQ = Annotated[int, Query(ge=1, le=1000, description="Page size (1-1000).")]
-OffsetQ = Annotated[int, Query(ge=0, description="Rows to skip.")]
+MAX_OFFSET = 2 ** 53  # beyond any table here; DuckDB's OFFSET is a signed 64-bit number
+OffsetQ = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
 AllQ = Annotated[bool, Query(description="Also count negated and hypothetical events.")]
 
 
@@ -87,8 +89,18 @@ def _exclusion(include_all: bool) -> dict[str, Any]:
             "note": "negated and hypothetical events are not counted; include_all=true counts them"}
 
 
-def create_app(db: Path) -> FastAPI:
-    """The API over ``db``, opened read-only now, so that a missing or locked file fails early."""
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+# Our pages load only our own script, style and data: an injected script has nowhere to run.
+PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+
+
+def create_app(db: Path, hosts: Sequence[str] = ()) -> FastAPI:
+    """The API over ``db``, opened read-only now, so that a missing or locked file fails early.
+
+    Requests must name one of ``hosts`` (the bound address and ``--allow-host`` names) or a
+    loopback name in their Host header: a page elsewhere that rebinds its DNS name to
+    127.0.0.1 cannot read a local server."""
     store = Store(db, read_only=True)
 
     @asynccontextmanager
@@ -109,6 +121,16 @@ def create_app(db: Path) -> FastAPI:
             swagger_css_url=f"{pages.SWAGGER}/swagger-ui.css",
             swagger_favicon_url=f"{pages.SWAGGER}/favicon-32x32.png")
     app.state.con = store.con
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*LOCAL_HOSTS, *hosts])
+
+    @app.middleware("http")
+    async def _headers(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        if response.headers.get("content-type", "").startswith("text/html") and \
+                request.url.path != "/docs":  # Swagger UI starts itself with an inline script
+            response.headers["Content-Security-Policy"] = PAGE_CSP
+        return response
 
     @app.exception_handler(StoreError)
     def _store_error(_: Request, exc: StoreError) -> JSONResponse:
@@ -140,7 +162,7 @@ def create_app(db: Path) -> FastAPI:
         """Articles with how many events, quotes, places and actor mentions each gave."""
         return _page(analyze.articles(con), limit, offset)
 
-    @app.get("/api/articles/{article_id}")
+    @app.get("/api/articles/{article_id:path}")  # ids of files in subfolders hold a "/"
     def article(con: Con, article_id: str) -> dict[str, Any]:
         """An article's text with everything coded from it, each as a character span."""
         found = _rows(select_articles(con, article_id))
