@@ -23,6 +23,11 @@ BAD_VALUES = [
     ["compare", "M-000000000000"],
     ["recode", "--db", "missing.duckdb"],
     ["check-knowledge", "story.txt"],
+    ["code", "story.txt", "--max-chars", "2000000"],
+    ["code", "empty"],
+    ["code", "story.txt", "--manifest", "bad_manifest.jsonl"],
+    ["code", "story.txt", "--scheduler", "nowhere"],
+    ["code", "story.txt", "--scheduler", "local:0"],
 ]
 
 
@@ -47,6 +52,8 @@ def workdir(tmp_path_factory: pytest.TempPathFactory, corpus_db: Path) -> Path:
     folder = tmp_path_factory.mktemp("readme")
     shutil.copy(corpus_db, folder / "news.duckdb")
     (folder / "story.txt").write_text("Russia rejected the US offer on Tuesday.\n")
+    (folder / "empty").mkdir()
+    (folder / "bad_manifest.jsonl").write_text('{"file": "story.txt"\n')
     return folder
 
 

@@ -152,3 +152,25 @@ def test_an_actor_is_a_country_or_a_code_prefix_in_sql_and_in_records() -> None:
     assert actor_record_is({"code": "RUSGOV", "country": "RUS"}, "rus")
     assert not actor_record_is(None, "RUS")
     assert not actor_record_is({"code": "IGOUNO", "country": None}, "UNO")
+
+
+def test_a_lock_refusal_names_the_process_that_holds_it(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "held.duckdb"
+    Store(path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+         "print('ready', flush=True); time.sleep(60)", str(path)], stdout=subprocess.PIPE,
+        text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreError) as refused:
+            Store(path)
+        message = str(refused.value)
+        assert f"PID {holder.pid}" in message and "time.sleep" in message
+        assert "serv" not in message  # it is not a server that holds it
+    finally:
+        holder.kill()
+        holder.wait()

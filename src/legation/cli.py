@@ -122,7 +122,9 @@ def code(
         help="JSONL of {file, outlet, published, title, author} for plain files.",
         exists=True, dir_okay=False)] = None,
     workers: Annotated[int, typer.Option(min=1, help="Parser processes.")] = 1,
-    max_chars: Annotated[int, typer.Option(min=1, help="Reject longer articles.")] = 1_000_000,
+    max_chars: Annotated[int, typer.Option(min=1, help="Reject longer articles (at most "
+                                           "1,000,000: the parser's limit).",
+                                           callback=_max_chars)] = 1_000_000,
     force: Annotated[bool, typer.Option(help="Re-code articles that are unchanged.")] = False,
     one_sided: OneSidedOpt = True,
     model: ModelOpt = None,
@@ -164,9 +166,12 @@ def code(
             progress.update(task, completed=done, total=total)
 
         if scheduler is None:
-            summary = code_inputs(inputs, store, coder, manifest=manifest, max_chars=max_chars,
-                                  workers=workers, force=force, on_article=write,
-                                  on_progress=advance)
+            try:
+                summary = code_inputs(inputs, store, coder, manifest=manifest,
+                                      max_chars=max_chars, workers=workers, force=force,
+                                      on_article=write, on_progress=advance)
+            except LegationError as exc:  # a bad manifest: nothing was read
+                _fail(exc)
         else:
             from legation.cluster import CoderSpec, code_inputs_on_cluster
 
@@ -304,7 +309,8 @@ def runs(db: DbOpt = Path(DEFAULT_DB), as_json: JsonOpt = False,
 
 
 def _finish(summary: Any, db: Path, out_file: Path | None = None) -> None:
-    """Failures, the undated warning, the counts and the run id; exit 1 if anything failed."""
+    """Failures, the undated warning, the counts and the run id; exit 1 if anything failed
+    or the inputs held no article at all."""
     for failure in summary.failures:
         err.print(f"[red]failed:[/red] {escape(failure.source)}: {escape(failure.reason)}")
     if summary.undated:
@@ -321,7 +327,10 @@ def _finish(summary: Any, db: Path, out_file: Path | None = None) -> None:
         f"→ {escape(str(db.resolve()))}" + (f" and {escape(str(out_file))}" if out_file else "")
         + f"; run {summary.run_id} (legation runs)"
     )
-    if summary.failed:
+    if summary.inputs == 0:
+        err.print("[red]error:[/red] the inputs hold no article (an empty folder, no .txt, "
+                  ".html or .jsonl file in it, or a JSONL file of blank lines)")
+    if summary.failed or summary.inputs == 0:
         raise typer.Exit(1)
 
 
@@ -339,6 +348,17 @@ def _filter_date(value: str | None) -> str | None:
         return None if value is None else filter_date(value)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
+
+
+PARSER_LIMIT = 1_000_000  # spaCy's max_length: its parser needs ~1 GB per 100,000 characters
+
+
+def _max_chars(value: int) -> int:
+    if value > PARSER_LIMIT:
+        raise typer.BadParameter(
+            f"{value:,} is over {PARSER_LIMIT:,}, the most the parser takes in one text (it "
+            "needs about 1 GB of memory per 100,000 characters); split longer texts")
+    return value
 
 
 def _given_date(value: str | None) -> str | None:

@@ -138,10 +138,17 @@ def changed_inputs(inputs: list[str], store: Store | None, prov: Provenance,
                    summary: RunSummary, *, manifest: Path | None = None,
                    max_chars: int = 1_000_000, force: bool = False) -> Iterator[Article]:
     """The articles of ``inputs`` to code, read lazily: failures, repeated ids and articles the
-    store holds coded as they are are counted in ``summary`` and left out."""
+    store holds coded as they are are counted in ``summary`` and left out. A bad manifest is
+    an InputError here, before anything is read."""
+    items = read_inputs(inputs, manifest=manifest, max_chars=max_chars)
+    return _changed(items, store, prov, summary, force)
+
+
+def _changed(items: Iterator[Article | ReadFailure], store: Store | None, prov: Provenance,
+             summary: RunSummary, force: bool) -> Iterator[Article]:
     seen: dict[str, str] = {}  # article id → the input it came from in this run
     batch: list[Article] = []
-    for item in read_inputs(inputs, manifest=manifest, max_chars=max_chars):
+    for item in items:
         summary.inputs += 1
         if isinstance(item, ReadFailure):
             summary.failures.append(item)

@@ -599,9 +599,27 @@ def _open_error(path: Path, exc: duckdb.IOException, read_only: bool) -> str:
     if "lock" not in text.lower():
         return f"cannot open {path}: {text}"
     pid = re.search(r"\(PID (\d+)\)", text)
-    who = f"Another process (PID {pid.group(1)})" if pid else "Another process"
+    command = _command_of(int(pid.group(1))) if pid else None
+    who = (f"Another process (PID {pid.group(1)}" + (f": {command}" if command else "") + ")"
+           if pid else "Another process")
     if read_only:
-        return (f"{who} is writing {path} (e.g. 'legation code'); wait until it has finished, "
-                "then try again.")
-    return (f"{who} has {path} open (e.g. 'legation serve', which holds it while it serves), so "
-            "nothing can be coded into it now. Stop that process, or code into another file.")
+        return (f"{who} is writing {path}; wait until it has finished, then try again.")
+    if command and " serve" in f" {command}":
+        return (f"{who} is serving {path} and holds it while it serves, so nothing can be "
+                "coded into it now. Stop the server, or code into another file.")
+    return (f"{who} has {path} open, so nothing can be coded into it now. Wait until it has "
+            "finished (or stop it), or code into another file.")
+
+
+def _command_of(pid: int) -> str | None:
+    """The command line of process ``pid`` (Linux /proc), to name who holds a lock."""
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return None
+    words = [w.decode("utf-8", "replace") for w in raw.split(b"\0") if w]
+    if words and "python" in Path(words[0]).name:
+        words = words[1:]  # "python .../legation code x" reads as "legation code x"
+    if not words:
+        return None
+    return " ".join([Path(words[0]).name, *words[1:]])[:120]

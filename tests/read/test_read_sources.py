@@ -364,5 +364,6 @@ def test_unreadable_paths_fail_as_root_too(tmp_path: Path) -> None:
     items = read_all(tmp_path, too_long)
     assert [a.id for a in articles(items)] == ["good"]
     reasons = {f.source: f.reason for f in failures(items)}
-    assert reasons[str(tmp_path / "dangling.txt")] == "no such file or directory"
+    assert reasons[str(tmp_path / "dangling.txt")] == (
+        "broken symbolic link: what it points to does not exist")
     assert reasons[too_long].startswith("cannot read:")

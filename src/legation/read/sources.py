@@ -44,7 +44,22 @@ def read_inputs(
     any input is read; after that nothing is raised for a bad input.
     """
     entries = load_manifest(manifest) if manifest is not None else Manifest()
-    return _read_all(inputs, entries, max_chars)
+    return _read_all(_once(inputs), entries, max_chars)
+
+
+def _once(inputs: list[str]) -> list[str]:
+    """The inputs with a path given twice (or by two names for one file) kept once."""
+    seen: set[str] = set()
+    out = []
+    for name in inputs:
+        try:
+            key = name if name == STDIN else str(Path(name).resolve())
+        except (OSError, RuntimeError):  # a symlink loop: read (and fail) once, as named
+            key = name
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+    return out
 
 
 def _read_all(inputs: list[str], manifest: Manifest, max_chars: int) -> Iterator[Item]:
