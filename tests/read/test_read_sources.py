@@ -367,3 +367,23 @@ def test_unreadable_paths_fail_as_root_too(tmp_path: Path) -> None:
     assert reasons[str(tmp_path / "dangling.txt")] == (
         "broken symbolic link: what it points to does not exist")
     assert reasons[too_long].startswith("cannot read:")
+
+
+def test_one_bad_byte_fails_its_jsonl_line_only(tmp_path: Path) -> None:
+    path = tmp_path / "three.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "Russia condemned Turkey."}\n'
+                     b'{"id": "b", "text": "Bad \xff byte."}\n'
+                     b'{"id": "c", "text": "Iran praised Iraq."}\n')
+    items = list(read_inputs([str(path)]))
+    assert [i.id for i in items if not isinstance(i, ReadFailure)] == ["a", "c"]
+    (bad,) = [i for i in items if isinstance(i, ReadFailure)]
+    assert bad.source == f"{path}:2" and "0xff" in bad.reason
+    assert [i.source for i in items if not isinstance(i, ReadFailure)] == [f"{path}:1",
+                                                                           f"{path}:3"]
+
+
+def test_utf32_with_a_byte_order_mark_is_read_as_utf32(tmp_path: Path) -> None:
+    path = tmp_path / "wide.txt"
+    path.write_bytes("Russia condemned Turkey on Monday.".encode("utf-32"))
+    (article,) = list(read_inputs([str(path)]))
+    assert not isinstance(article, ReadFailure) and article.text.startswith("Russia")

@@ -14,6 +14,12 @@ def decode_bytes(data: bytes) -> str:
     """
     if not data:
         raise InputError("empty file (0 bytes)")
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00
+        try:
+            return data.decode("utf-32")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not valid UTF-32 text despite its byte-order mark: {exc.reason}"
+                             ) from exc
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")

@@ -12,7 +12,7 @@ import os
 import stat
 import sys
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from legation.errors import InputError
@@ -232,7 +232,29 @@ def _read_jsonl_file(path: Path, max_chars: int) -> Iterator[Item]:
         if len(data) > JSONL_MAX_BYTES:
             raise InputError(f"JSONL file is over {JSONL_MAX_BYTES:,} bytes; split it")
         text = decode_bytes(data)
+    except InputError as exc:
+        if "not UTF-8" not in str(exc):
+            yield failure(str(path), exc)
+            return
+        # one bad byte fails its line only: decode line by line, naming the bad ones
+        yield from _read_jsonl_lines(data, str(path), max_chars)
+        return
     except Exception as exc:
         yield failure(str(path), exc)
         return
     yield from read_jsonl(text, str(path), max_chars)
+
+
+def _read_jsonl_lines(data: bytes, source: str, max_chars: int) -> Iterator[Item]:
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield ReadFailure(f"{source}:{number}", f"not UTF-8: byte 0x{raw[exc.start]:02x} "
+                              f"at column {exc.start + 1} cannot be decoded")
+            continue
+        for item in read_jsonl(line, source, max_chars):  # numbered as line 1: renumber
+            if isinstance(item, ReadFailure):
+                yield ReadFailure(f"{source}:{number}", item.reason)
+            else:
+                yield replace(item, source=f"{source}:{number}")
