@@ -202,3 +202,21 @@ def test_footer_needs_a_label_line_not_a_sentence() -> None:
             + "To contact the rebels, the UN envoy flew to Aleppo on Saturday and met their "
             "leaders for several hours.\n")
     assert drop_footer(text) == text
+
+
+def test_long_symbol_runs_are_broken_for_the_tokenizer_only() -> None:
+    from legation.read.article import SYMBOL_RUN, break_symbol_runs
+
+    prose = 'He said: "No!" -- and left... (really?!) 10:30, 5% of $3bn; see https://x.org/a?b=c.'
+    assert break_symbol_runs(prose) == prose
+    for run in ("😀" * 5000, '"' * 3001, "!?" * 999, "=-" * 40 + "x"):
+        broken = break_symbol_runs(run)
+        assert len(broken) == len(run)  # one character for one: offsets hold
+        assert max(len(part) for part in broken.split(" ")) < SYMBOL_RUN + 1
+
+
+def test_an_article_of_emoji_is_coded_not_stuck() -> None:
+    from legation.run import Coder
+
+    coded = Coder().code_text("😀" * 20_000)  # 80 KB: hours of tokenizing before the fix
+    assert coded.events == [] and len(coded.article.text) == 20_000

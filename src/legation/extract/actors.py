@@ -667,16 +667,22 @@ def _name_runs(doc: Doc, taken: set[int]) -> list[Span]:
     return runs
 
 
+# Place names are short: the tries of a run of names stop there, so a run of thousands of
+# tokens the parser took for names (emoji, a garbled table) costs linear time, not quadratic.
+PLACE_NAME_TOKENS = 8
+
+
 def _place_in(run: Span) -> tuple[Span, Entry] | None:
     """The place a run of names starts with ("Madras High Court" → Madras), else a region
     it ends with ("… Services Alliance Northern Territory" → the Australian one); a name made
     of compass words only ("Middle East", "East Coast") is no region."""
     doc = run.doc
-    for end in range(run.end, run.start, -1):
+    for end in range(min(run.end, run.start + PLACE_NAME_TOKENS), run.start, -1):
         cands = _place_candidates(doc[run.start:end])
         if cands:
             return doc[run.start:end], Entry("place", cands[0])
-    for size in range(len(run), 0, -1):  # a region ending the run: "… Alliance Northern Territory"
+    # a region ending the run: "… Alliance Northern Territory"
+    for size in range(min(len(run), PLACE_NAME_TOKENS), 0, -1):
         sub = doc[run.end - size:run.end]
         after = doc[sub.end] if sub.end < len(doc) else None
         if ((size > 1 or sub[0].ent_type_ in ("GPE", "LOC", "NORP")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from typing import Literal
 
 from legation.errors import InputError
@@ -40,12 +41,28 @@ def check_length(length: int, max_chars: int) -> None:
         raise InputError(f"article is {length:,} characters, over --max-chars {max_chars:,}")
 
 
+SYMBOL_RUN = 16  # symbols in a row before a space is put among them (in the parsed text only)
+_SYMBOLS = re.compile(rf"[^\w\s]{{{SYMBOL_RUN},}}")
+
+
+def break_symbol_runs(text: str) -> str:
+    """Every ``SYMBOL_RUN``-th character of a long run of punctuation, symbols or emoji becomes a
+    space: spaCy's tokenizer takes time quadratic in such a run (a 30 KB run of quote marks:
+    minutes), and no prose holds one. One character for one, so offsets hold."""
+    def spaced(match: re.Match[str]) -> str:
+        run = list(match.group())
+        run[SYMBOL_RUN - 1::SYMBOL_RUN] = " " * len(run[SYMBOL_RUN - 1::SYMBOL_RUN])
+        return "".join(run)
+
+    return _SYMBOLS.sub(spaced, text)
+
+
 def repair_text(text: str, title: str | None = None) -> tuple[str, Meta]:
     """All repairs in order: the clean text (same length) and the metadata its top lines state.
 
     ``title`` is a title already known, so that its line stays apart from the body.
     """
-    clean = drop_footer(normalise_chars(text))
+    clean = break_symbol_runs(drop_footer(normalise_chars(text)))
     header = find_header(clean, title)
     clean = blank(clean, header.blank)
     clean = reflow(clean, keep=header.keep)
