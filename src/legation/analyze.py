@@ -32,6 +32,9 @@ PERIOD = {
             "THEN strftime(CAST(event_date AS DATE), '%G-W%V') END",
     "month": "CASE WHEN length(event_date) >= 7 THEN left(event_date, 7) END",
 }
+# Events per QuadClass and summed Goldstein: the columns of every time series.
+QUAD_COUNTS = ", ".join(f"count(*) FILTER (quad_class = {q}) AS quad{q}" for q in range(1, 5)) \
+    + ", sum(goldstein) AS goldstein"
 NODE = {"country": "coalesce({side}.country, {side}.code)", "code": "{side}.code"}
 
 
@@ -56,9 +59,7 @@ def dyad(con: duckdb.DuckDBPyConnection, a: str, b: str, interval: Interval = "m
     counted = "" if include_all else f" AND {COUNTED}"
     sql = f"""
         SELECT period, direction, count(*) AS events,
-               count(*) FILTER (quad_class = 1) AS quad1, count(*) FILTER (quad_class = 2) AS quad2,
-               count(*) FILTER (quad_class = 3) AS quad3, count(*) FILTER (quad_class = 4) AS quad4,
-               sum(goldstein) AS goldstein
+               {QUAD_COUNTS}
         FROM (SELECT {PERIOD[interval]} AS period,
                      CASE WHEN {pair} THEN 'a→b' ELSE 'b→a' END AS direction, quad_class, goldstein
               FROM ({base}) WHERE ({pair} OR {pair}){counted})
@@ -74,9 +75,7 @@ def timeline(con: duckdb.DuckDBPyConnection, flt: EventFilter, interval: Interva
     where, params = flt.where()
     sql = f"""
         SELECT period, 'all' AS direction, count(*) AS events,
-               count(*) FILTER (quad_class = 1) AS quad1, count(*) FILTER (quad_class = 2) AS quad2,
-               count(*) FILTER (quad_class = 3) AS quad3, count(*) FILTER (quad_class = 4) AS quad4,
-               sum(goldstein) AS goldstein
+               {QUAD_COUNTS}
         FROM (SELECT {PERIOD[interval]} AS period, quad_class, goldstein FROM events{where})
         WHERE period IS NOT NULL GROUP BY period ORDER BY period"""
     return query(con, sql, params)

@@ -227,7 +227,7 @@ def recode(
     Example: `legation recode --changed --db news.duckdb`
     """
     from legation.extract import CodeOptions
-    from legation.run import Coder, RunSummary, code_articles
+    from legation.run import Coder, RunSummary, code_articles, run_options
 
     try:
         coder = Coder(model, actors or (), CodeOptions(one_sided=one_sided), patterns or ())
@@ -243,7 +243,7 @@ def recode(
         todo = list(store.changed_articles(stale))
         summary = RunSummary(inputs=len(todo))
         task = progress.add_task("re-coding", total=len(todo))
-        options = {"changed": changed, **coder.options.as_dict()}
+        options = run_options(coder, changed=changed)
         code_articles(todo, store, coder, summary, command="recode", inputs=[str(db)],
                       options=options,
                       on_progress=lambda done, total: progress.update(task, completed=done,

@@ -20,7 +20,14 @@ from typing import Any
 from legation.errors import LegationError
 from legation.extract import CodeOptions
 from legation.records import Article, Coded, ReadFailure
-from legation.run import Coder, Progress, RunSummary, changed_inputs, store_results
+from legation.run import (
+    Coder,
+    Progress,
+    RunSummary,
+    changed_inputs,
+    run_options,
+    store_results,
+)
 from legation.store import Store
 
 PARTITION = 16  # articles per task: small enough to retry cheaply, big enough to batch the parse
@@ -128,8 +135,8 @@ def code_inputs_on_cluster(inputs: list[str], store: Store | None, coder: Coder,
         summary = RunSummary()
         todo = changed_inputs(inputs, store, coder.provenance, summary, manifest=manifest,
                               max_chars=max_chars, force=force)
-        options = {"manifest": str(manifest) if manifest else None, "max_chars": max_chars,
-                   "scheduler": scheduler, "force": force, **coder.options.as_dict()}
+        options = run_options(coder, manifest=manifest, max_chars=max_chars, force=force,
+                              scheduler=scheduler)
         return store_results(code_on_cluster(client, spec, todo), store, coder.provenance,
                              summary, command="code", inputs=inputs, options=options,
                              on_progress=on_progress, on_article=on_article)

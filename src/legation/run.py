@@ -128,10 +128,17 @@ def code_inputs(inputs: list[str], store: Store | None, coder: Coder, *,
     summary = RunSummary()
     todo = changed_inputs(inputs, store, coder.provenance, summary, manifest=manifest,
                           max_chars=max_chars, force=force)
-    options = {"manifest": str(manifest) if manifest else None, "max_chars": max_chars,
-               "workers": workers, "force": force, **coder.options.as_dict()}
+    options = run_options(coder, manifest=manifest, max_chars=max_chars, force=force,
+                          workers=workers)
     return code_articles(todo, store, coder, summary, command="code", inputs=inputs,
-                         options=options, on_progress=on_progress, on_article=on_article)
+                         options=options, workers=workers, on_progress=on_progress,
+                         on_article=on_article)
+
+
+def run_options(coder: Coder, **given: Any) -> dict[str, Any]:
+    """The options a run record keeps: those given, paths as text, and the coding options."""
+    return {**{k: str(v) if isinstance(v, Path) else v for k, v in given.items()},
+            **coder.options.as_dict()}
 
 
 def changed_inputs(inputs: list[str], store: Store | None, prov: Provenance,
@@ -180,7 +187,6 @@ def code_articles(todo: Iterable[Article], store: Store | None, coder: Coder,
                   on_article: Callable[[Coded], None] | None = None) -> RunSummary:
     """Code, store (in batches) and record the articles of a run (``code`` and ``recode``);
     progress reports articles done against inputs read so far."""
-    workers = int(options.get("workers", workers))
     return store_results(coder.code(todo, workers), store, coder.provenance, summary,
                          command=command, inputs=inputs, options=options,
                          on_progress=on_progress, on_article=on_article)

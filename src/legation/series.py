@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from legation.analyze import Interval
+from legation.read.dates import first_day
 
 DIRECTIONS = ("a→b", "b→a")
 COUNTS = ("events", "quad1", "quad2", "quad3", "quad4", "goldstein")
@@ -41,11 +42,10 @@ def next_period(day: date, interval: Interval) -> date:
 
 def _bound(value: str | None, interval: Interval) -> date | None:
     """A --since/--until bound as the start of the period holding it."""
-    if not value:
+    day = first_day(value)
+    if day is None:
         return None
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    day = date(parts[0], parts[1], parts[2])
-    return period_start(period_label(day, interval), interval)
+    return period_start(period_label(date.fromisoformat(day), interval), interval)
 
 
 MAX_PERIODS = 20_000  # a day axis over five decades; more is a bad bound, not a plot

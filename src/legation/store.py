@@ -468,9 +468,7 @@ def select_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None,
 
 def require_links(con: duckdb.DuckDBPyConnection) -> None:
     """Stories and merged events exist from schema 2 on; an older file says how to get them."""
-    rows = con.execute("SELECT count(*) FROM information_schema.tables "
-                       "WHERE table_name = 'merged'").fetchall()
-    if not rows[0][0]:
+    if not _has_table(con, "merged"):
         raise StoreError("this database was written by an older Legation, before stories and "
                          "merged events; re-code it (legation code INPUTS --db FILE --force) to "
                          "build them")

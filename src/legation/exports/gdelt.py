@@ -12,7 +12,6 @@ actor codes, actor geography, ADM2) are empty, as in GDELT when unknown.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -20,10 +19,11 @@ from typing import Any
 
 import duckdb
 
-from legation.exports.reports import first_day
 from legation.exports.tables import country_names, fips_codes
+from legation.exports.tsv import write_tsv
 from legation.knowledge.actors import INTERNATIONAL_PREFIXES
 from legation.link.framing import tone
+from legation.read.dates import first_day
 from legation.store import EventFilter, query, select_merged
 
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
@@ -125,11 +125,5 @@ def gdelt_rows(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None
 
 def write_gdelt(con: duckdb.DuckDBPyConnection, out: Path, flt: EventFilter | None = None
                 ) -> int:
-    """Write the GDELT file; returns the number of rows."""
-    n = 0
-    with out.open("w", encoding="utf-8", newline="") as sink:
-        writer = csv.writer(sink, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
-                            escapechar="\\")
-        for n, row in enumerate(gdelt_rows(con, flt), 1):  # noqa: B007
-            writer.writerow([v.replace("\t", " ").replace("\n", " ") for v in row])
-    return n
+    """Write the GDELT file (no header, as GDELT ships it); returns the number of rows."""
+    return write_tsv(out, gdelt_rows(con, flt))

@@ -10,7 +10,6 @@ Intensity is the Goldstein score; Story ID is the article and Sentence Number co
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ import duckdb
 
 from legation.exports.reports import report_rows
 from legation.exports.tables import country_names, icews_sectors
+from legation.exports.tsv import write_tsv
 from legation.knowledge import codes
 from legation.store import EventFilter
 
@@ -85,11 +85,4 @@ def icews_rows(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None
 def write_icews(con: duckdb.DuckDBPyConnection, out: Path, flt: EventFilter | None = None
                 ) -> int:
     """Write the ICEWS file with its header; returns the number of rows."""
-    n = 0
-    with out.open("w", encoding="utf-8", newline="") as sink:
-        writer = csv.writer(sink, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
-                            escapechar="\\")
-        writer.writerow([*COLUMNS, *EXTRA_COLUMNS])
-        for n, row in enumerate(icews_rows(con, flt), 1):  # noqa: B007
-            writer.writerow([v.replace("\t", " ").replace("\n", " ") for v in row])
-    return n
+    return write_tsv(out, icews_rows(con, flt), header=[*COLUMNS, *EXTRA_COLUMNS])

@@ -20,8 +20,8 @@ from typing import Any
 
 import duckdb
 
-from legation.exports.reports import first_day
 from legation.exports.tables import country_names
+from legation.read.dates import first_day
 from legation.store import EventFilter, query, select_merged
 
 CODER = "legation"

@@ -17,13 +17,6 @@ EVENT_DAY = ("CAST(CASE date_precision WHEN 'day' THEN event_date "
              "END AS DATE) AS event_day")
 
 
-def first_day(event_date: str | None) -> str | None:
-    """The first day of the period an event date names ("2015-10" → "2015-10-01")."""
-    if not event_date:
-        return None
-    return event_date + "-01" * (3 - len(event_date.split("-")))
-
-
 def report_rows(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None,
                 flat: bool = False, day: bool = False) -> duckdb.DuckDBPyRelation:
     """Reports in ``select_events`` order with ``merged_id`` and the article's fields;

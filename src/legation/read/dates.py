@@ -74,6 +74,13 @@ def parse_written_date(text: str) -> ParsedDate | None:
 FILTER_FORMATS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
 
 
+def first_day(event_date: str | None) -> str | None:
+    """The first day of the period an event date names ("2015-10" → "2015-10-01")."""
+    if not event_date:
+        return None
+    return event_date + "-01" * (3 - len(event_date.split("-")))
+
+
 def filter_date(value: str) -> str:
     """A date bound of a query (``--since``, ``?until=``): the precisions events are stored at,
     and only real dates; ValueError says what is wanted. Shared by the CLI and the HTTP API."""
