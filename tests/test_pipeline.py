@@ -120,3 +120,39 @@ def test_a_repeated_article_id_is_a_named_failure(tmp_path: Path) -> None:
         stored = store.one("SELECT count(*) FROM articles")[0]
     assert summary.coded == stored == 1 and summary.failed == 1
     assert "already read in this run" in summary.failures[0].reason
+
+
+def test_a_long_text_is_parsed_in_pieces_that_keep_its_offsets(coder: Coder,
+                                                               monkeypatch) -> None:
+    """Articles parsed in pieces of a few hundred characters (cut at line breaks) give the
+    events, offsets and evidence of the whole parse: only the parser's memory changes."""
+    from legation import nlp as nlp_module
+    from legation.read import read_inputs
+
+    def coded(articles: list) -> list:
+        return [(c.article.id, c.events, c.mentions, c.places, c.quotes)
+                for c in coder.code(articles)]
+
+    articles = [a for a in read_inputs([str(CORPUS)], manifest=CORPUS / "manifest.jsonl")
+                if hasattr(a, "clean")]
+    whole = coded(articles)
+    monkeypatch.setattr(nlp_module, "CHUNK_CHARS", 400)
+    assert max(len(a.clean) for a in articles) > 4 * 400
+    pieces = coded(articles)
+    assert sum(len(c[1]) for c in whole) > 50 and pieces == whole
+
+
+@pytest.mark.parametrize("text", [
+    "First line.\nSecond line is here.\n" * 40,
+    "One sentence. " * 100,
+    "x" * 1000,
+    "word " * 300 + "\n\n" + "other " * 300,
+])
+def test_parse_chunks_join_back_and_stay_within_size(text: str) -> None:
+    from legation.nlp import parse_chunks
+
+    pieces = parse_chunks(text, 100)
+    assert "".join(pieces) == text
+    assert all(0 < len(p) <= 100 for p in pieces)
+    if "\n" in text[:100]:
+        assert pieces[0].endswith("\n")

@@ -126,6 +126,10 @@ def code(
                                            "1,000,000: the parser's limit).",
                                            callback=_max_chars)] = 1_000_000,
     force: Annotated[bool, typer.Option(help="Re-code articles that are unchanged.")] = False,
+    article_timeout: Annotated[float | None, typer.Option(
+        metavar="SECONDS", callback=lambda v: _positive(v, "--article-timeout"),
+        help="Stop an article that takes longer, report it as failed and go on (each article "
+        "is then coded in a supervised worker process).")] = None,
     one_sided: OneSidedOpt = True,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
@@ -143,6 +147,9 @@ def code(
 
     if scheduler is not None and not scheduler.startswith(("tcp://", "tls://", "local:")):
         _usage(f"--scheduler must be tcp://HOST:PORT or local:N, not {scheduler!r}")
+    if scheduler is not None and article_timeout is not None:
+        _usage("--article-timeout works on local runs only; a cluster's workers are not "
+               "supervised per article yet (drop --scheduler or --article-timeout)")
     try:
         coder = Coder(model, actors or (), CodeOptions(one_sided=one_sided), patterns or ())
         store = Store(db)
@@ -169,7 +176,8 @@ def code(
             try:
                 summary = code_inputs(inputs, store, coder, manifest=manifest,
                                       max_chars=max_chars, workers=workers, force=force,
-                                      on_article=write, on_progress=advance)
+                                      article_timeout=article_timeout, on_article=write,
+                                      on_progress=advance)
             except LegationError as exc:  # a bad manifest: nothing was read
                 _fail(exc)
         else:
@@ -351,6 +359,12 @@ def _filter_date(value: str | None) -> str | None:
 
 
 PARSER_LIMIT = 1_000_000  # spaCy's max_length: its parser needs ~1 GB per 100,000 characters
+
+
+def _positive(value: float | None, name: str) -> float | None:
+    if value is not None and not value > 0:
+        raise typer.BadParameter(f"{name} must be a number of seconds above 0, not {value:g}")
+    return value
 
 
 def _max_chars(value: int) -> int:

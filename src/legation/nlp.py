@@ -59,6 +59,38 @@ def _dateline_ends_a_sentence(doc: Doc) -> Doc:
     return doc
 
 
+CHUNK_CHARS = 50_000  # the most characters parsed at once: the parser's memory grows with it
+
+
+def parse_chunks(text: str, size: int | None = None) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters that join back to it exactly,
+    each cut at a line break, else after a sentence's full stop, else at a space, in the
+    second half of the piece; so that a long article is parsed in bounded memory and its
+    offsets stay those of the whole text."""
+    size = size or CHUNK_CHARS
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = next((at + len(mark) for mark in ("\n", ". ", " ")
+                    if (at := window.rfind(mark, size // 2)) >= 0), size)
+        pieces.append(window[:cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def join_docs(docs: list[Doc]) -> Doc:
+    """One doc of the parsed pieces of one text (see :func:`parse_chunks`). What pipeline
+    steps cached in ``user_data`` is per piece, so it is dropped and found again on the
+    whole."""
+    if len(docs) == 1:
+        return docs[0]
+    for doc in docs:
+        doc.user_data.clear()
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
 def model_id(nlp: Language) -> str:
     """``name==version`` of a loaded pipeline, stored with every coded article."""
     meta = nlp.meta

@@ -19,10 +19,11 @@ from spacy.tokens import Doc
 from legation import __version__
 from legation.extract import CodeOptions, code_doc
 from legation.knowledge.bundle import Knowledge, load_knowledge
-from legation.nlp import load_model, model_id
+from legation.nlp import join_docs, load_model, model_id, parse_chunks
 from legation.read import read_inputs, read_text
 from legation.records import Article, Coded, ReadFailure
 from legation.store import Provenance, Store
+from legation.supervise import code_with_timeout
 
 BATCH_SIZE = 16  # articles per nlp.pipe batch and per store transaction
 READ_BATCH = 256  # articles read and checked against the store at a time
@@ -84,35 +85,49 @@ class Coder:
     def parse(self, articles: Iterable[Article], workers: int = 1
               ) -> Iterator[tuple[Article, Doc]]:
         """Parse the repaired texts with one ``nlp.pipe`` over a stream (``workers`` > 1: spaCy
-        processes); only the articles in flight are held, keyed by their place in the stream."""
+        processes); only the articles in flight are held, keyed by their place in the stream.
+        A long text goes in as parse-sized pieces, joined again when its last one is back."""
         waiting: dict[int, Article] = {}
+        pieces: list[Doc] = []
 
-        def texts() -> Iterator[tuple[str, int]]:
+        def texts() -> Iterator[tuple[str, tuple[int, bool]]]:
             for i, article in enumerate(articles):
                 waiting[i] = article
-                yield article.clean, i
+                chunks = parse_chunks(article.clean)
+                for n, chunk in enumerate(chunks, 1):
+                    yield chunk, (i, n == len(chunks))
 
-        for doc, i in self.nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE,
-                                    n_process=max(1, workers)):
-            yield waiting.pop(i), doc
+        for doc, (i, last) in self.nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE,
+                                            n_process=max(1, workers)):
+            pieces.append(doc)
+            if last:
+                yield waiting.pop(i), join_docs(pieces)
+                pieces = []
 
     def extract(self, article: Article, doc: Doc) -> Coded:
         return code_doc(doc, article, self.knowledge, self.options)
 
-    def code(self, articles: Iterable[Article], workers: int = 1
-             ) -> Iterator[Coded | ReadFailure]:
-        """Code each article; an article that fails extraction comes back as a failure."""
+    def code(self, articles: Iterable[Article], workers: int = 1,
+             timeout: float | None = None) -> Iterator[Coded | ReadFailure]:
+        """Code each article; an article that fails extraction, or takes over ``timeout``
+        seconds (each then coded in a supervised process), comes back as a failure."""
+        if timeout is not None:
+            yield from code_with_timeout(self.code_one, articles, timeout, workers)
+            return
         for article, doc in self.parse(articles, workers):
             try:
                 yield self.extract(article, doc)
             except Exception as exc:  # one bad article must not stop the batch
                 yield ReadFailure(article.source, f"coding failed: {type(exc).__name__}: {exc}")
 
+    def code_one(self, article: Article) -> Coded | ReadFailure:
+        return next(self.code([article]))
+
     def code_text(self, text: str, published: str | None = None,
                   article_id: str | None = None) -> Coded:
         """Code one string (``explain``, ``eval``, the HTTP API)."""
         article = read_text(text, source="<text>", article_id=article_id, published=published)
-        return self.extract(article, self.nlp(article.clean))
+        return self.extract(article, next(self.parse([article]))[1])
 
 
 Progress = Callable[[int, int], None]
@@ -120,7 +135,8 @@ Progress = Callable[[int, int], None]
 
 def code_inputs(inputs: list[str], store: Store | None, coder: Coder, *,
                 manifest: Path | None = None, max_chars: int = 1_000_000, workers: int = 1,
-                force: bool = False, on_progress: Progress | None = None,
+                force: bool = False, article_timeout: float | None = None,
+                on_progress: Progress | None = None,
                 on_article: Callable[[Coded], None] | None = None) -> RunSummary:
     """The ``legation code`` job, streamed: inputs are read in batches of ``READ_BATCH``, each
     batch checked against the store in one query, and what changed is parsed, coded and
@@ -129,10 +145,10 @@ def code_inputs(inputs: list[str], store: Store | None, coder: Coder, *,
     todo = changed_inputs(inputs, store, coder.provenance, summary, manifest=manifest,
                           max_chars=max_chars, force=force)
     options = run_options(coder, manifest=manifest, max_chars=max_chars, force=force,
-                          workers=workers)
+                          workers=workers, article_timeout=article_timeout)
     return code_articles(todo, store, coder, summary, command="code", inputs=inputs,
-                         options=options, workers=workers, on_progress=on_progress,
-                         on_article=on_article)
+                         options=options, workers=workers, article_timeout=article_timeout,
+                         on_progress=on_progress, on_article=on_article)
 
 
 def run_options(coder: Coder, **given: Any) -> dict[str, Any]:
@@ -183,11 +199,12 @@ def _unchanged_out(batch: list[Article], store: Store | None, prov: Provenance, 
 def code_articles(todo: Iterable[Article], store: Store | None, coder: Coder,
                   summary: RunSummary, *, command: str, inputs: Sequence[str],
                   options: dict[str, Any], workers: int = 1,
+                  article_timeout: float | None = None,
                   on_progress: Progress | None = None,
                   on_article: Callable[[Coded], None] | None = None) -> RunSummary:
     """Code, store (in batches) and record the articles of a run (``code`` and ``recode``);
     progress reports articles done against inputs read so far."""
-    return store_results(coder.code(todo, workers), store, coder.provenance, summary,
+    return store_results(coder.code(todo, workers, article_timeout), store, coder.provenance, summary,
                          command=command, inputs=inputs, options=options,
                          on_progress=on_progress, on_article=on_article)
 

@@ -34,7 +34,8 @@ def test_shallow_html_keeps_text_tags_and_drops_deep_wrappers() -> None:
 
 
 def test_unclosed_tags_are_closed_by_name() -> None:
-    assert shallow_html("<div><b>bold<i>both</div>after") == "<div><b>bold<i>both</i></b></div>after"
+    flat = shallow_html("<div><b>bold<i>both</div>after")
+    assert flat == "<div><b>bold<i>both</i></b></div>after"
 
 
 def test_a_deep_page_without_text_is_still_a_failure() -> None:
