@@ -20,7 +20,6 @@ import time
 from pathlib import Path
 
 import duckdb
-
 from memory import article, peak_mb
 
 

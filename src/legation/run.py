@@ -204,8 +204,8 @@ def code_articles(todo: Iterable[Article], store: Store | None, coder: Coder,
                   on_article: Callable[[Coded], None] | None = None) -> RunSummary:
     """Code, store (in batches) and record the articles of a run (``code`` and ``recode``);
     progress reports articles done against inputs read so far."""
-    return store_results(coder.code(todo, workers, article_timeout), store, coder.provenance, summary,
-                         command=command, inputs=inputs, options=options,
+    return store_results(coder.code(todo, workers, article_timeout), store, coder.provenance,
+                         summary, command=command, inputs=inputs, options=options,
                          on_progress=on_progress, on_article=on_article)
 
 

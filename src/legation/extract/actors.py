@@ -9,6 +9,7 @@ group"), so that the coder and the quotes extractor see the same actors.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -404,6 +405,10 @@ class ActorResolver:
         # a lone name read as a town may be a surname told before ("Ibarra said")
         towns = {m.start: m for m in mentions if m.kind == "place" and m.end - m.start == 1}
         names = [(m, _names(doc, m)) for m in people]
+        by_head = {m.head: m for m in mentions}
+        by_lemma: dict[str, list[int]] = {}
+        for t in doc:
+            by_lemma.setdefault(t.lemma_.lower(), []).append(t.i)
         for tok in doc:
             if tok.i in taken and tok.i not in towns:
                 continue
@@ -417,7 +422,8 @@ class ActorResolver:
             elif tok.i in taken:
                 continue
             elif tok.lower_ in DOCUMENT_NOUNS and any(c.lower_ == "the" for c in tok.children):
-                pool = _issuer(doc, tok, mentions)  # "… in a statement. The statement said"
+                # "… in a statement. The statement said"
+                pool = _issuer(doc, tok, by_head, by_lemma)
             elif tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
                 gender = PRONOUNS[tok.lower_]
                 fitting = [m for m in people if m.head < tok.i
@@ -536,17 +542,20 @@ def _names(doc: Doc, mention: Mention) -> set[str]:
     return {t.text for t in tokens if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"}
 
 
-def _issuer(doc: Doc, document: Token, mentions: list[Mention]) -> list[Mention]:
+def _issuer(doc: Doc, document: Token, by_head: dict[int, Mention],
+            by_lemma: dict[str, list[int]]) -> list[Mention]:
     """Who issued the latest earlier document of the same kind ("X said in a statement",
-    "X issued a statement"): the subject of the verb it hangs on."""
-    by_head = {m.head: m for m in mentions}
-    for earlier in reversed(doc[:document.i]):
-        if earlier.lemma_.lower() == document.lemma_.lower():
-            verb = earlier.head.head if earlier.dep_ == "pobj" else earlier.head
-            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-            found = by_head.get(subject.i) if subject is not None else None
-            return [found] if found is not None and found.kind != "place" else []
-    return []
+    "X issued a statement"): the subject of the verb it hangs on (``by_head``: the
+    mentions by head token; ``by_lemma``: token positions by lower-cased lemma)."""
+    positions = by_lemma.get(document.lemma_.lower(), [])
+    before = bisect.bisect_left(positions, document.i)
+    if not before:
+        return []
+    earlier = doc[positions[before - 1]]
+    verb = earlier.head.head if earlier.dep_ == "pobj" else earlier.head
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    found = by_head.get(subject.i) if subject is not None else None
+    return [found] if found is not None and found.kind != "place" else []
 
 
 def _definite_references(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -346,10 +346,13 @@ def _fold_purposes(found: list[Found]) -> list[Found]:
     Gaza, and "ambushed a convoy, killing four soldiers" the ambush."""
     kept: list[Found] = []
     folded: dict[int, Found] = {}  # trigger index of the purpose's event → the purpose
+    by_trigger: dict[int, list[Found]] = {}
+    for f in found:
+        by_trigger.setdefault(f.trigger.i, []).append(f)
     for f in found:
         verb = f.trigger
         # the purpose's doer is the host's ("telephoned Macron to discuss": the two discuss)
-        host = next((g for g in found if g.trigger.i == verb.head.i and g is not f
+        host = next((g for g in by_trigger.get(verb.head.i, ()) if g is not f
                      and (_same_mention(g.source, f.source)
                           or _same_mention(g.target, f.source))), None)
         purpose = verb.dep_ in ("advcl", "xcomp") and has_to(verb)
