@@ -23,6 +23,7 @@ from legation.extract.frames import (
     has_to,
     warned_subjects,
 )
+from legation.extract.places import PlaceIndex
 from legation.extract.settings import clause_country, home_target, place_crowd, place_target
 from legation.extract.when_where import TimeLike, When, event_place, event_when
 from legation.knowledge import codes
@@ -265,7 +266,7 @@ def find_events(doc: Doc, actors: ArticleActors, patterns: PatternSet,
     """Every pattern match in ``doc`` with its arguments resolved."""
     found: list[Found] = []
     consumed: set[int] = set()  # objects of light verbs: their noun patterns add nothing
-    by_head = {p.head: p for p in places if p.country}
+    by_head = PlaceIndex(p for p in places if p.country)
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT":
             continue
@@ -449,7 +450,7 @@ def _may_stand_alone(f: Found) -> bool:
 
 def _found(pattern: Pattern, trigger: Token, obj: Token | None, sources: list[Actor],
            targets: list[Actor], slot: str | None, actors: ArticleActors,
-           by_head: dict[int, PlaceMention], how: Governed, *, words: CoderWords) -> list[Found]:
+           by_head: PlaceIndex, how: Governed, *, words: CoderWords) -> list[Found]:
     negated, refused = _negated(trigger, words=words)
     claimed = _claimant(trigger, actors, words=words)
     mutual = pattern.symmetric and len(sources) > 1  # "Iran and Iraq met": each the other's
@@ -595,6 +596,7 @@ def to_events(found: list[Found], doc: Doc, article: Article,
     """Number, score, date, place and merge found events: one event told twice is one."""
     merged: dict[tuple, Event] = {}
     earlier: When | None = None
+    by_head = PlaceIndex(places)
     for f in sorted(found, key=lambda f: f.trigger.i):
         sent = sent_of(f.trigger)
         key = (_modal_code(f, modality=modality), _key(f.source), _key(f.target), f.negated,
@@ -624,7 +626,7 @@ def to_events(found: list[Found], doc: Doc, article: Article,
                                        and code.code != f.pattern.code),
             modality=f.modality, claimed_by=f.claimed_by,
             event_date=when.value, date_precision=when.precision, date_basis=when.basis,
-            place=event_place(f.trigger, code.code, places, f.event_object),
+            place=event_place(f.trigger, code.code, by_head, f.event_object),
             confidence=_confidence(f), reciprocal=f.pattern.symmetric, rule=f.pattern.rule,
         )
     return list(merged.values())

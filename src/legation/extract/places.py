@@ -9,7 +9,9 @@ Al Khums and "Moscow" is not Moscow, Idaho.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -179,3 +181,19 @@ def find_places(doc: Doc, actors: ArticleActors, raw: str | None = None, *,
                                 best.geonames_id or None, best.lat, best.lon, best.country,
                                 best.feature, rule))
     return out
+
+
+class PlaceIndex(dict[int, PlaceMention]):
+    """Place mentions by head token, and those of a token range by bisection: events ask
+    for the places of their sentence, and a long article has thousands of both."""
+
+    def __init__(self, places: Iterable[PlaceMention]) -> None:
+        super().__init__((p.head, p) for p in places)
+        self._heads = sorted(self)
+
+    def within(self, start: int, end: int) -> list[PlaceMention]:
+        """The places whose head lies in tokens ``start`` to ``end`` (exclusive)."""
+        heads = self._heads[bisect.bisect_left(self._heads, start):
+                            bisect.bisect_left(self._heads, end)]
+        return [self[h] for h in heads]
+

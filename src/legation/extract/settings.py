@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from legation.extract.actors import actor_code
+from legation.extract.places import PlaceIndex
 from legation.nlp import sent_of
 from legation.records import Actor, PlaceMention
 
@@ -96,7 +97,7 @@ def place_crowd(trigger: Token, code: str, by_head: dict[int, PlaceMention]) -> 
     return None
 
 
-def clause_country(trigger: Token, code: str, by_head: dict[int, PlaceMention],
+def clause_country(trigger: Token, code: str, by_head: PlaceIndex,
                    targets: Sequence[Actor] = ()) -> str | None:
     """The one country the places of the trigger's sentence lie in, if they agree; none for
     visits and meetings, where an agent is often a visitor. A place that is the event's
@@ -107,8 +108,8 @@ def clause_country(trigger: Token, code: str, by_head: dict[int, PlaceMention],
     sent = sent_of(trigger)
     aimed = [(a.start, a.end) for a in targets if a.start is not None and a.end is not None]
     doc = trigger.doc
-    countries = {p.country for head, p in by_head.items() if sent.start <= head < sent.end
-                 and (doc[head].head.lower_ in CROWD_PREPS | {"near", "inside"}
+    countries = {p.country for p in by_head.within(sent.start, sent.end)
+                 if (doc[p.head].head.lower_ in CROWD_PREPS | {"near", "inside"}
                       or not any(s < p.end and p.start < e for s, e in aimed))}
     return countries.pop() if len(countries) == 1 else None
 

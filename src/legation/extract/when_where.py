@@ -17,6 +17,7 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
+from legation.extract.places import PlaceIndex
 from legation.nlp import doc_text, sent_index, sent_of, sentences
 from legation.records import Place, PlaceMention
 
@@ -112,11 +113,11 @@ def _place(mention: PlaceMention, basis: str) -> Place:
                  mention.country, mention.feature, basis)  # type: ignore[arg-type]
 
 
-def event_place(trigger: Token, cameo: str, places: Sequence[PlaceMention],
+def event_place(trigger: Token, cameo: str, by_head: PlaceIndex,
                 event_object: Token | None = None) -> Place | None:
-    """The place of the event triggered at ``trigger`` (see the module docstring);
-    ``event_object`` is the object that carries a light verb's event ("held talks in X")."""
-    by_head = {p.head: p for p in places}
+    """The place of the event triggered at ``trigger`` (see the module docstring), among the
+    article's places by head token; ``event_object`` is the object that carries a light
+    verb's event ("held talks in X")."""
     preps = set(EVENT_PLACE_PREPS) | ({"to"} if cameo.startswith(VISIT_CODES) else set())
     heads = [trigger, *(c for c in trigger.children if c.dep_ == "acl")]
     heads += [event_object] if event_object is not None else []
@@ -131,7 +132,7 @@ def event_place(trigger: Token, cameo: str, places: Sequence[PlaceMention],
             if obj.i in by_head:
                 return _place(by_head[obj.i], "stated")
     sent = sent_of(trigger)
-    inside = [p for p in places if sent.start <= p.head < sent.end and p.feature == "city"]
+    inside = [p for p in by_head.within(sent.start, sent.end) if p.feature == "city"]
     if inside:
         return _place(min(inside, key=lambda p: abs(p.head - trigger.i)), "inferred")
     return None
