@@ -18,6 +18,8 @@ from spacy.tokens import Doc
 
 from legation import __version__
 from legation.extract import CodeOptions, code_doc
+from legation.extract.actors import actor_resolver
+from legation.knowledge import gazetteer
 from legation.knowledge.bundle import Knowledge, load_knowledge
 from legation.nlp import join_docs, load_model, model_id, parse_chunks
 from legation.read import read_inputs, read_text
@@ -76,6 +78,10 @@ class Coder:
         self.nlp: Language = load_model(model)
         self.knowledge: Knowledge = load_knowledge(tuple(actor_files), tuple(pattern_files))
         self.options = options or CodeOptions()
+        # Built here, not on the first article: that one would pay seconds for them, and each
+        # supervised worker forked from this process would build them again.
+        gazetteer.index()
+        actor_resolver(self.knowledge, self.nlp.vocab)
 
     @property
     def provenance(self) -> Provenance:
