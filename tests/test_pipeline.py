@@ -9,6 +9,7 @@ import pytest
 from conftest import CORPUS
 
 from legation.knowledge import codes
+from legation.records import ReadFailure
 from legation.run import Coder, RunSummary, code_inputs
 from legation.store import Store
 
@@ -156,3 +157,34 @@ def test_parse_chunks_join_back_and_stay_within_size(text: str) -> None:
     assert all(0 < len(p) <= 100 for p in pieces)
     if "\n" in text[:100]:
         assert pieces[0].endswith("\n")
+
+
+def test_a_pipeline_step_that_raises_fails_its_article_only() -> None:
+    """A step that raises on one text inside ``nlp.pipe`` ends that pipe: the articles in
+    it are parsed again alone, the bad one is named, and every other article is coded.
+    (One process: spaCy's own multi-process pipe hangs on a step that raises.)"""
+    import spacy
+    from spacy.language import Language
+
+    from legation.nlp import DEFAULT_MODEL
+    from legation.read import read_text
+
+    @Language.component("test_raises_on_marker")
+    def raises_on_marker(doc):
+        if "QQXQ" in doc.text:
+            raise ValueError("this step cannot take QQXQ")
+        return doc
+
+    coder = Coder()
+    coder.nlp = spacy.load(DEFAULT_MODEL)
+    coder.nlp.add_pipe("test_raises_on_marker", last=True)
+    texts = [f"Egypt hosted talks with Qatar on day {n}." for n in range(40)]
+    texts[5] = texts[33] = "Chad accused Sudan of QQXQ on Friday."
+    articles = [read_text(t, f"a{n}.txt", article_id=f"a{n}") for n, t in enumerate(texts)]
+    results = list(coder.code(articles))
+    failed = {r.source: r.reason for r in results if isinstance(r, ReadFailure)}
+    assert failed == {s: "parsing failed: ValueError: this step cannot take QQXQ"
+                      for s in ("a5.txt", "a33.txt")}
+    coded = [r.article.id for r in results if not isinstance(r, ReadFailure)]
+    assert sorted(coded) == sorted(f"a{n}" for n in range(40) if n not in (5, 33))
+    assert all(r.events for r in results if not isinstance(r, ReadFailure))

@@ -89,26 +89,45 @@ class Coder:
                           self.knowledge.hash + self.options.tag())
 
     def parse(self, articles: Iterable[Article], workers: int = 1
-              ) -> Iterator[tuple[Article, Doc]]:
+              ) -> Iterator[tuple[Article, Doc | Exception]]:
         """Parse the repaired texts with one ``nlp.pipe`` over a stream (``workers`` > 1: spaCy
         processes); only the articles in flight are held, keyed by their place in the stream.
-        A long text goes in as parse-sized pieces, joined again when its last one is back."""
+        A long text goes in as parse-sized pieces, joined again when its last one is back.
+        A pipeline step that raises ends that pipe: the articles in it are parsed alone (the
+        one that fails again comes back with its error) and a new pipe takes the rest."""
+        stream = enumerate(articles)
         waiting: dict[int, Article] = {}
-        pieces: list[Doc] = []
 
         def texts() -> Iterator[tuple[str, tuple[int, bool]]]:
-            for i, article in enumerate(articles):
+            for i, article in stream:
                 waiting[i] = article
                 chunks = parse_chunks(article.clean)
                 for n, chunk in enumerate(chunks, 1):
                     yield chunk, (i, n == len(chunks))
 
-        for doc, (i, last) in self.nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE,
-                                            n_process=max(1, workers)):
-            pieces.append(doc)
-            if last:
-                yield waiting.pop(i), join_docs(pieces)
-                pieces = []
+        while True:
+            pieces: list[Doc] = []
+            try:
+                for doc, (i, last) in self.nlp.pipe(texts(), as_tuples=True,
+                                                    batch_size=BATCH_SIZE,
+                                                    n_process=max(1, workers)):
+                    pieces.append(doc)
+                    if last:
+                        yield waiting.pop(i), join_docs(pieces)
+                        pieces = []
+                return
+            except Exception:
+                if not waiting:  # the pipe itself fails, not one text in it
+                    raise
+                for i in sorted(waiting):
+                    article = waiting.pop(i)
+                    yield article, self._parse_alone(article)
+
+    def _parse_alone(self, article: Article) -> Doc | Exception:
+        try:
+            return join_docs([self.nlp(chunk) for chunk in parse_chunks(article.clean)])
+        except Exception as exc:
+            return exc
 
     def extract(self, article: Article, doc: Doc) -> Coded:
         return code_doc(doc, article, self.knowledge, self.options)
@@ -121,6 +140,9 @@ class Coder:
             yield from code_with_timeout(self.code_one, articles, timeout, workers)
             return
         for article, doc in self.parse(articles, workers):
+            if isinstance(doc, Exception):
+                yield ReadFailure(article.source, f"parsing failed: {type(doc).__name__}: {doc}")
+                continue
             try:
                 yield self.extract(article, doc)
             except Exception as exc:  # one bad article must not stop the batch
@@ -133,7 +155,10 @@ class Coder:
                   article_id: str | None = None) -> Coded:
         """Code one string (``explain``, ``eval``, the HTTP API)."""
         article = read_text(text, source="<text>", article_id=article_id, published=published)
-        return self.extract(article, next(self.parse([article]))[1])
+        doc = next(self.parse([article]))[1]
+        if isinstance(doc, Exception):
+            raise doc
+        return self.extract(article, doc)
 
 
 Progress = Callable[[int, int], None]
