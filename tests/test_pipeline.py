@@ -188,3 +188,17 @@ def test_a_pipeline_step_that_raises_fails_its_article_only() -> None:
     coded = [r.article.id for r in results if not isinstance(r, ReadFailure)]
     assert sorted(coded) == sorted(f"a{n}" for n in range(40) if n not in (5, 33))
     assert all(r.events for r in results if not isinstance(r, ReadFailure))
+
+
+def test_an_error_reading_the_articles_is_raised_not_retried(coder: Coder) -> None:
+    """Only a parse error is one article's: a stream that breaks (a store or reader failure
+    behind it) stops the run with its own error, never a quietly shorter run."""
+    from legation.read import read_text
+
+    def stream():
+        for n in range(3):
+            yield read_text(f"Egypt hosted talks with Qatar on day {n}.", f"s{n}.txt")
+        raise RuntimeError("the store went away")
+
+    with pytest.raises(RuntimeError, match="the store went away"):
+        list(coder.code(stream()))

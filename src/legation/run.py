@@ -70,6 +70,10 @@ class RunSummary:
                 "knowledge_hash": prov.knowledge_hash}
 
 
+class _StreamError(Exception):
+    """Reading the articles failed inside ``nlp.pipe``: raised again as it was, not retried."""
+
+
 class Coder:
     """The spaCy pipeline and the knowledge, loaded once, applied to many articles."""
 
@@ -99,7 +103,13 @@ class Coder:
         waiting: dict[int, Article] = {}
 
         def texts() -> Iterator[tuple[str, tuple[int, bool]]]:
-            for i, article in stream:
+            while True:
+                try:
+                    i, article = next(stream)
+                except StopIteration:
+                    return
+                except Exception as exc:  # reading failed: not a parse error to retry
+                    raise _StreamError from exc
                 waiting[i] = article
                 chunks = parse_chunks(article.clean)
                 for n, chunk in enumerate(chunks, 1):
@@ -113,9 +123,12 @@ class Coder:
                                                     n_process=max(1, workers)):
                     pieces.append(doc)
                     if last:
-                        yield waiting.pop(i), join_docs(pieces)
+                        whole = join_docs(pieces)
+                        yield waiting.pop(i), whole
                         pieces = []
                 return
+            except _StreamError as exc:
+                raise exc.__cause__ from None
             except Exception:
                 if not waiting:  # the pipe itself fails, not one text in it
                     raise

@@ -10,6 +10,7 @@ the next article. Results come back in input order, as an unsupervised run's do.
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import time
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
@@ -24,14 +25,18 @@ def code_with_timeout(code_one: CodeOne, articles: Iterable[Article], timeout: f
                       workers: int = 1) -> Iterator[Result]:
     """Code each article with ``code_one`` in one of ``workers`` supervised processes; one
     that takes over ``timeout`` seconds is stopped and comes back as a failure."""
-    pool = [_Worker(code_one) for _ in range(max(1, workers))]
+    size = max(1, workers)
+    pool: list[_Worker] = []
     busy: dict[Connection, _Worker] = {}
     done: dict[int, Result] = {}
     todo = enumerate(articles)
     given = shown = 0
     try:
+        pool += [_Worker(code_one) for _ in range(size)]
         while True:
-            while pool and (item := next(todo, None)) is not None:
+            # at most two articles a worker past the first not yet returned: memory stays
+            # bounded behind one slow article
+            while pool and given - shown < 2 * size and (item := next(todo, None)) is not None:
                 worker = pool.pop()
                 worker.give(*item, timeout)
                 busy[worker.conn] = worker
@@ -75,13 +80,16 @@ class _Worker:
 
     def give(self, seq: int, article: Article, timeout: float) -> None:
         self.seq, self.article = seq, article
-        self.conn.send(article)
         self.deadline = time.monotonic() + timeout
+        try:
+            self.conn.send(article)
+        except OSError:  # the worker died while idle: answer() reports it
+            self.deadline = time.monotonic()
 
     def answer(self) -> Result:
         try:
             return self.conn.recv()
-        except (EOFError, OSError):
+        except (EOFError, OSError, pickle.UnpicklingError):
             self.stop()
             return ReadFailure(self.article.source if self.article else "?",
                                "coding failed: its worker process died")

@@ -17,9 +17,11 @@ from legation.read.meta import Meta, clean_value
 # libxml2 gives up on trees deeper than 255 levels (2,048 with its "huge" option), and then
 # trafilatura finds no text; wrappers below this depth are dropped and the page read again.
 MAX_DEPTH = 100
-# Tags kept at any depth: they carry the paragraphs and headings the text is made of.
+# Tags kept at any depth: they carry the paragraphs and headings the text is made of, or hide
+# what is not text (a script dropped as a wrapper would leave its code in the body).
 TEXT_TAGS = frozenset({"html", "head", "title", "meta", "body", "p", "h1", "h2", "h3", "h4",
-                       "h5", "h6", "li", "blockquote", "pre", "br"})
+                       "h5", "h6", "li", "blockquote", "pre", "br", "script", "style",
+                       "noscript", "template"})
 VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
                        "meta", "source", "track", "wbr"})
 
@@ -33,7 +35,7 @@ def extract_html(content: str | bytes) -> tuple[str, Meta]:
     if _text(doc) is None:
         page = content if isinstance(content, str) else content.decode("utf-8", "replace")
         shallow = shallow_html(page)
-        if shallow != page:
+        if shallow is not None:
             doc = _extract(shallow)
     text = _text(doc)
     if text is None:
@@ -64,13 +66,14 @@ def _text(doc: object) -> str | None:
     return text if text and text.strip() else None
 
 
-def shallow_html(page: str) -> str:
+def shallow_html(page: str) -> str | None:
     """``page`` with the wrapper tags nested deeper than MAX_DEPTH dropped (their text and the
-    text tags inside them kept), so that a page of 5,000 nested ``<div>`` reads like one."""
+    text tags inside them kept), so that a page of 5,000 nested ``<div>`` reads like one;
+    None when no tag is that deep."""
     writer = _Shallow()
     writer.feed(page)
     writer.close()
-    return "".join(writer.out)
+    return "".join(writer.out) if writer.dropped else None
 
 
 class _Shallow(HTMLParser):
@@ -80,11 +83,14 @@ class _Shallow(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
         self.open: list[tuple[str, bool]] = []  # (tag, written) of each open element
+        self.dropped = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         written = len(self.open) < MAX_DEPTH or tag in TEXT_TAGS
         if written:
             self.out.append(self.get_starttag_text() or f"<{tag}>")
+        else:
+            self.dropped = True
         if tag not in VOID_TAGS:
             self.open.append((tag, written))
 
