@@ -9,7 +9,7 @@ import pytest
 from conftest import CORPUS
 
 from legation.knowledge import codes
-from legation.records import ReadFailure
+from legation.records import Article, ReadFailure
 from legation.run import Coder, RunSummary, code_inputs
 from legation.store import Store
 
@@ -135,7 +135,7 @@ def test_a_long_text_is_parsed_in_pieces_that_keep_its_offsets(coder: Coder,
                 for c in coder.code(articles)]
 
     articles = [a for a in read_inputs([str(CORPUS)], manifest=CORPUS / "manifest.jsonl")
-                if hasattr(a, "clean")]
+                if isinstance(a, Article)]
     whole = coded(articles)
     monkeypatch.setattr(nlp_module, "CHUNK_CHARS", 400)
     assert max(len(a.clean) for a in articles) > 4 * 400

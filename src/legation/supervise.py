@@ -68,8 +68,9 @@ class _Worker:
     """One forked process coding the articles it is sent, one at a time."""
 
     def __init__(self, code_one: CodeOne) -> None:
-        self.conn, child = multiprocessing.get_context("fork").Pipe()
-        self.process = multiprocessing.get_context("fork").Process(
+        fork = multiprocessing.get_context("fork")
+        self.conn, child = fork.Pipe()
+        self.process = fork.Process(
             target=_serve, args=(code_one, child), daemon=True)
         self.process.start()
         child.close()

@@ -110,13 +110,20 @@ class ArticleActors:
         self.mentions = mentions
         self.links = links or {}  # head → heads coordinated with it that the parse missed
         self._by_token: dict[int, Mention] = {}
+        self._over: dict[int, list[Mention]] = {}  # token → every mention over it
         for m in mentions:
             for i in range(m.start, m.end):
                 self._by_token.setdefault(i, m)
+                self._over.setdefault(i, []).append(m)
             self._by_token[m.head] = m
 
     def at(self, token: Token) -> Mention | None:
         return self._by_token.get(token.i)
+
+    def over(self, start: int, end: int) -> list[Mention]:
+        """The mentions that share a token with tokens ``start`` to ``end`` (exclusive)."""
+        found = {id(m): m for i in range(start, end) for m in self._over.get(i, ())}
+        return list(found.values())
 
     def actors_for(self, token: Token, places: bool = False) -> list[Actor]:
         """Actors named by the phrase headed at ``token`` and by phrases coordinated with it.
@@ -406,9 +413,7 @@ class ActorResolver:
         towns = {m.start: m for m in mentions if m.kind == "place" and m.end - m.start == 1}
         names = [(m, _names(doc, m)) for m in people]
         by_head = {m.head: m for m in mentions}
-        by_lemma: dict[str, list[int]] = {}
-        for t in doc:
-            by_lemma.setdefault(t.lemma_.lower(), []).append(t.i)
+        by_lemma: dict[str, list[int]] | None = None  # built if a document noun needs it
         for tok in doc:
             if tok.i in taken and tok.i not in towns:
                 continue
@@ -423,6 +428,7 @@ class ActorResolver:
                 continue
             elif tok.lower_ in DOCUMENT_NOUNS and any(c.lower_ == "the" for c in tok.children):
                 # "… in a statement. The statement said"
+                by_lemma = by_lemma if by_lemma is not None else _lemma_positions(doc)
                 pool = _issuer(doc, tok, by_head, by_lemma)
             elif tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
                 gender = PRONOUNS[tok.lower_]
@@ -540,6 +546,14 @@ def _names(doc: Doc, mention: Mention) -> set[str]:
     tokens = [*doc[mention.start:mention.end],
               *(t for c in head.children if c.dep_ == "appos" for t in c.subtree)]
     return {t.text for t in tokens if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"}
+
+
+def _lemma_positions(doc: Doc) -> dict[str, list[int]]:
+    """Token positions by lower-cased lemma, in order."""
+    found: dict[str, list[int]] = {}
+    for t in doc:
+        found.setdefault(t.lemma_.lower(), []).append(t.i)
+    return found
 
 
 def _issuer(doc: Doc, document: Token, by_head: dict[int, Mention],

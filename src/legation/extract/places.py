@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from legation.extract.actors import ArticleActors, Mention
+from legation.extract.actors import ArticleActors
 from legation.extract.dateline import dateline_of
 from legation.knowledge import gazetteer
 from legation.knowledge.gazetteer import Candidate
@@ -140,10 +140,6 @@ def find_places(doc: Doc, actors: ArticleActors, raw: str | None = None, *,
     totals = Counter(c[0].country for span, c, _ in found
                      if len(c) == 1 and gazetteer.fold(c[0].name) == gazetteer.fold(span.text))
     totals.update(a.country for m in actors.mentions for a in m.actors if a.country)
-    covering: dict[int, list[Mention]] = {}  # token → the mentions over it
-    for m in actors.mentions:
-        for i in range(m.start, m.end):
-            covering.setdefault(i, []).append(m)
     text = raw if raw is not None else doc_text(doc)
     under = _dateline_area(doc)
     out = []
@@ -152,9 +148,8 @@ def find_places(doc: Doc, actors: ArticleActors, raw: str | None = None, *,
         if under and span.start_char == under[0]:
             cands = tuple(c for c in cands if c.country in under[1]) or cands
         # a name is no context for itself (the capital "Tripoli" read as an actor)
-        over = {id(m): m for i in range(span.start, span.end) for m in covering.get(i, ())}
-        context = totals - Counter(a.country for m in over.values() for a in m.actors
-                                   if a.country)
+        context = totals - Counter(a.country for m in actors.over(span.start, span.end)
+                                   for a in m.actors if a.country)
         # Context chooses among places of comparable size (Homs, Syria vs Al Khums, Libya),
         # not a small town over a capital (Geneva, Illinois in a story about the US).
         floor = max(c.population for c in cands) * COMPARABLE_SIZE
